@@ -1,0 +1,62 @@
+# The two commands: `make run` (the demo site on SQLite) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+MANAGE := $(BIN)/python manage.py
+APT_PACKAGES_FOR_TESTS := postgresql chromium nodejs npm
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench install install-test messages system-test-deps clean
+
+run: install messages
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo --if-empty
+	$(MANAGE) ensure_demo_editor
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: system-test-deps install-test messages
+	$(BIN)/python -m tests.postgres_server -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: system-test-deps install-test messages
+	$(BIN)/python -m benchmarks.run
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml package.json package-lock.json | $(BIN)/python
+	$(PIP) install -e ".[test]"
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+messages: $(VENV)/.installed
+	$(BIN)/pybabel -q compile --use-fuzzy -d site/locale -D django
+
+# Debian's PostgreSQL (for the throwaway test server), Chromium (browser tests) and npm (axe-core).
+system-test-deps:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing from Debian:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "The tests need Debian packages that are missing:$$missing"; \
+	    echo "Install them with: sudo apt-get install$$missing   (or run make test as root)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf $(VENV) node_modules var db.sqlite3

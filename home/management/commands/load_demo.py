@@ -1,0 +1,144 @@
+"""Create the demo Botevgrad site; running it again changes nothing that is already there."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from decisions.models import DecisionIndexPage, DecisionPage
+from home.demo.decisions import demo_decisions
+from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
+from home.demo.policies import POLICIES
+from home.models import HomePage, MunicipalityContacts, StandardPage
+from policy_pages.models import PolicyIndexPage, PolicyPage
+
+
+def sections_to_stream(sections):
+    """Turn (heading, text) pairs into StreamField data for ContentStreamBlock."""
+    stream = []
+    for heading, text in sections:
+        stream.append(("heading", {"text": heading, "level": "h2"}))
+        stream.append(("paragraph", f"<p>{text}</p>"))
+    return stream
+
+
+def child_by_slug(parent, slug):
+    return parent.get_children().filter(slug=slug).specific().first()
+
+
+class Command(BaseCommand):
+    help = "Създава демонстрационното съдържание на сайта; при повторно пускане не създава дубликати."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Зарежда съдържанието само ако сайтът още няма начална страница.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        if options["if_empty"] and HomePage.objects.exists():
+            self.stdout.write("Сайтът вече има съдържание; демонстрационното не е заредено.")
+            return
+        home = self.home_page()
+        self.standard_pages(home)
+        self.contacts(home)
+        policies = self.policies(home)
+        self.decisions(home, policies)
+        self.stdout.write(self.style.SUCCESS("Демонстрационното съдържание е заредено."))
+
+    def home_page(self):
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="nachalo", intro=HOME_INTRO))
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=HOME_TITLE)
+        elif site.root_page_id != home.pk:
+            old_root = site.root_page
+            site.root_page = home
+            site.site_name = HOME_TITLE
+            site.save()
+            # Wagtail's placeholder "Welcome" page is of no use once the real home exists.
+            if type(old_root.specific) is Page and old_root.depth == 2 and not old_root.get_children().exists():
+                old_root.delete()
+        return home
+
+    def contacts(self, home):
+        site = Site.objects.get(root_page=home)
+        contacts = MunicipalityContacts.for_site(site)
+        if not contacts.address:
+            for field, value in CONTACTS.items():
+                setattr(contacts, field, value)
+        if contacts.accessibility_page_id is None:
+            contacts.accessibility_page = child_by_slug(home, "dostapnost")
+        contacts.save()
+
+    def standard_pages(self, home):
+        for data in STANDARD_PAGES:
+            if child_by_slug(home, data["slug"]) is None:
+                home.add_child(
+                    instance=StandardPage(
+                        title=data["title"],
+                        slug=data["slug"],
+                        intro=data["intro"],
+                        show_in_menus=data["show_in_menus"],
+                        body=sections_to_stream(data["sections"]),
+                    )
+                )
+
+    def policies(self, home):
+        index = child_by_slug(home, "politiki")
+        if index is None:
+            index = home.add_child(
+                instance=PolicyIndexPage(
+                    title="Политики",
+                    slug="politiki",
+                    show_in_menus=True,
+                    intro="<p>Петте политики, по които общината работи, и къде е всяка от тях.</p>",
+                )
+            )
+        policies = {}
+        for data in POLICIES:
+            policy = child_by_slug(index, data["slug"])
+            if policy is None:
+                policy = PolicyPage(
+                    title=data["title"],
+                    slug=data["slug"],
+                    summary=data["summary"],
+                    stage=data["stage"],
+                    responsible_department=data["department"],
+                    body=sections_to_stream(data["sections"]),
+                )
+                policy.tags.add(*data["tags"])
+                index.add_child(instance=policy)
+            policies[data["slug"]] = policy
+        return policies
+
+    def decisions(self, home, policies):
+        index = child_by_slug(home, "resheniya")
+        if index is None:
+            index = home.add_child(
+                instance=DecisionIndexPage(
+                    title="Решения и заповеди",
+                    slug="resheniya",
+                    show_in_menus=True,
+                    intro="<p>Решенията на Общинския съвет и заповедите на кмета, с постоянен адрес за всяко.</p>",
+                )
+            )
+        existing = set(DecisionPage.objects.child_of(index).values_list("slug", flat=True))
+        for data in demo_decisions():
+            decision = DecisionPage(
+                title=data["title"],
+                issuing_body=data["issuing_body"],
+                number=data["number"],
+                session=data["session"],
+                date=data["date"],
+                body=f"<p>{data['body']}</p>",
+            )
+            if decision.permanent_slug() in existing:
+                continue
+            decision.tags.add(*data["tags"])
+            decision.related_policies = [policies[data["policy"]]]
+            index.add_child(instance=decision)

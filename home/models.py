@@ -1,0 +1,89 @@
+"""The home page, plain content pages and the municipality's contact details."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from decisions.models import DecisionIndexPage, DecisionPage
+from policy_pages.blocks import ContentStreamBlock
+from policy_pages.models import PolicyIndexPage, PolicyPage, PolicyStage
+
+LATEST_DECISIONS_ON_HOME = 5
+
+
+class HomePage(Page):
+    """The front door: what is open for consultation, how the policies are doing, the latest decisions."""
+
+    intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["policy_pages.PolicyIndexPage", "decisions.DecisionIndexPage", "home.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Начална страница")
+        verbose_name_plural = _("Начални страници")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        policies = list(PolicyPage.objects.descendant_of(self).live().public().order_by("path"))
+        context["policies"] = policies
+        context["open_for_consultation"] = [p for p in policies if p.stage == PolicyStage.CONSULTATION]
+        context["latest_decisions"] = (
+            DecisionPage.objects.descendant_of(self).live().public().order_by("-date", "-number")[:LATEST_DECISIONS_ON_HOME]
+        )
+        context["decision_index"] = DecisionIndexPage.objects.child_of(self).live().public().first()
+        context["policy_index"] = PolicyIndexPage.objects.child_of(self).live().public().first()
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page: about the project, good practices, the accessibility statement."""
+
+    intro = models.TextField(verbose_name=_("Въведение"), blank=True, max_length=600)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("Съдържание"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("Страница със съдържание")
+        verbose_name_plural = _("Страници със съдържание")
+
+
+@register_setting(icon="site")
+class MunicipalityContacts(BaseSiteSetting):
+    """How to reach the municipality; shown in the footer of every page."""
+
+    address = models.CharField(verbose_name=_("Адрес"), max_length=255, blank=True)
+    phone = models.CharField(verbose_name=_("Телефон"), max_length=50, blank=True)
+    email = models.EmailField(verbose_name=_("Електронна поща"), blank=True)
+    working_hours = models.CharField(verbose_name=_("Работно време"), max_length=255, blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Декларация за достъпност"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Страницата, към която води връзката „Достъпност“ в долния колонтитул."),
+    )
+
+    panels = [
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("working_hours"),
+        FieldPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("Контакти на общината")

@@ -1,0 +1,104 @@
+"""Policy pages: the five municipal policies, their lifecycle stage and their structured body."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import ContentStreamBlock
+
+
+class PolicyStage(models.TextChoices):
+    """The lifecycle of a municipal policy, in the order it goes through."""
+
+    DRAFT = "draft", _("Проект")
+    CONSULTATION = "consultation", _("Обществено обсъждане")
+    ADOPTED = "adopted", _("Приета")
+    IMPLEMENTATION = "implementation", _("Изпълнение")
+    EVALUATED = "evaluated", _("Оценена")
+
+
+class PolicyIndexPage(Page):
+    """Lists the municipal policies and where each one is in its lifecycle."""
+
+    intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["policy_pages.PolicyPage"]
+
+    class Meta:
+        verbose_name = _("Списък на политиките")
+        verbose_name_plural = _("Списъци на политиките")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["policies"] = PolicyPage.objects.child_of(self).live().public().order_by("path")
+        return context
+
+
+class PolicyPageTag(TaggedItemBase):
+    content_object = ParentalKey("policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class PolicyPage(Page):
+    """One municipal policy: its text, stage, responsible department and tags."""
+
+    summary = models.TextField(
+        verbose_name=_("Резюме"),
+        max_length=600,
+        help_text=_("Две-три изречения: какво цели политиката. Показва се в списъците и в резултатите от търсене."),
+    )
+    stage = models.CharField(
+        verbose_name=_("Етап"),
+        max_length=20,
+        choices=PolicyStage.choices,
+        default=PolicyStage.DRAFT,
+        db_index=True,
+    )
+    responsible_department = models.CharField(
+        verbose_name=_("Отговорна дирекция"),
+        max_length=200,
+        help_text=_("Звеното в общинската администрация, което отговаря за политиката."),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("Съдържание"), blank=True)
+    tags = ClusterTaggableManager(through=PolicyPageTag, blank=True, verbose_name=_("Етикети"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("stage"),
+        FieldPanel("responsible_department"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("responsible_department"),
+        index.FilterField("stage"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["policy_pages.PolicyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Политика")
+        verbose_name_plural = _("Политики")
+
+    def stage_position(self):
+        """The 1-based position of the current stage in the lifecycle, for the progress display."""
+        return list(PolicyStage.values).index(self.stage) + 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stages"] = PolicyStage.choices
+        # The reverse side of DecisionPage.related_policies; decisions sit below this app.
+        context["related_decisions"] = self.related_decisions.live().public().order_by("-date", "-number")
+        context["tags"] = self.tags.all()
+        return context

@@ -1,0 +1,30 @@
+"""Search backend configuration: Wagtail's database backend by default, Elasticsearch with Bulgarian analysis when configured."""
+
+# Every text field without an explicit analyzer uses the index's `default` analyzer, so
+# making it Elasticsearch's built-in `bulgarian` analyzer (stop words + stemmer) gives
+# Bulgarian-aware matching everywhere; modelsearch merges INDEX_SETTINGS into its own.
+BULGARIAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "analyzer": {
+                "default": {"type": "bulgarian"},
+            },
+        },
+    },
+}
+
+
+def search_backends(elasticsearch_url="", index_name="botevgrad"):
+    """Return WAGTAILSEARCH_BACKENDS for the given Elasticsearch URL, or the database backend without one."""
+    if not elasticsearch_url:
+        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    return {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [elasticsearch_url],
+            "INDEX": index_name,
+            "TIMEOUT": 10,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": BULGARIAN_INDEX_SETTINGS,
+        }
+    }

@@ -1,0 +1,9 @@
+"""Settings for `make run`: one machine, SQLite, debug on, mail printed to the console."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+# Only ever used on a developer's machine; production reads SECRET_KEY from the environment.
+SECRET_KEY = "dev-only-not-secret-botevgrad"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,25 @@
+"""Settings for the test suite: PostgreSQL from DATABASE_URL (started by `make test`)."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import env
+
+if not env("DATABASE_URL", default=""):
+    raise ImproperlyConfigured(
+        "The tests run against PostgreSQL: use `make test`, which starts a throwaway "
+        "server, or set DATABASE_URL to a PostgreSQL database you can drop."
+    )
+DATABASES = {"default": env.db("DATABASE_URL")}
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -8,8 +8,14 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+def clean_query(raw):
+    """The query as the backends can take it: printable characters only (PostgreSQL rejects NUL), trimmed."""
+    printable = "".join(char if char.isprintable() else " " for char in raw[: MAX_QUERY_LENGTH * 4])
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = clean_query(request.GET.get("q", ""))
     results_page = None
     if query:
         results = Page.objects.live().public().specific().search(query)

@@ -7,3 +7,6 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret-botevgrad"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Static files come from the finders here (runserver, the live test server); WhiteNoise
+# serves the collected files in production only.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405

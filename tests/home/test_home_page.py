@@ -1,0 +1,74 @@
+"""The home page: open consultations, the policies with their stage, latest decisions."""
+
+import datetime
+
+import pytest
+
+from policy_pages.models import PolicyStage
+from tests.decisions.factories import DecisionPageFactory
+from tests.hostile import XSS
+from tests.policy_pages.factories import PolicyPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_policies_with_their_stage(client, policy_index):
+    PolicyPageFactory(parent=policy_index, title="Околна среда", stage=PolicyStage.ADOPTED)
+    response = client.get("/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Околна среда" in content
+    assert "Приета" in content
+
+
+def test_home_lists_policies_open_for_consultation(client, policy_index):
+    PolicyPageFactory(parent=policy_index, title="Социални услуги", stage=PolicyStage.CONSULTATION)
+    PolicyPageFactory(parent=policy_index, title="Транспорт", stage=PolicyStage.DRAFT)
+    response = client.get("/")
+    assert [p.title for p in response.context["open_for_consultation"]] == ["Социални услуги"]
+
+
+def test_home_says_so_when_nothing_is_open(client, home):
+    response = client.get("/")
+    assert "В момента няма проекти, отворени за обсъждане." in response.content.decode()
+
+
+def test_home_shows_the_five_latest_decisions_newest_first(client, decision_index):
+    for day in range(1, 8):
+        DecisionPageFactory(parent=decision_index, title=f"Решение от {day} март", date=datetime.date(2025, 3, day))
+    response = client.get("/")
+    titles = [d.title for d in response.context["latest_decisions"]]
+    assert titles == [f"Решение от {day} март" for day in (7, 6, 5, 4, 3)]
+
+
+def test_draft_policies_and_decisions_stay_off_the_home_page(client, policy_index, decision_index):
+    PolicyPageFactory(parent=policy_index, title="Чернова на политика", live=False)
+    DecisionPageFactory(parent=decision_index, title="Непубликувано решение", live=False)
+    content = client.get("/").content.decode()
+    assert "Чернова на политика" not in content
+    assert "Непубликувано решение" not in content
+
+
+def test_hostile_content_is_shown_as_text(client, policy_index):
+    PolicyPageFactory(parent=policy_index)
+    content = client.get("/").content.decode()
+    assert XSS not in content
+    assert "&lt;script&gt;" in content
+
+
+def test_home_has_a_search_box(client, home):
+    content = client.get("/").content.decode()
+    assert 'action="/search/"' in content
+    assert 'name="q"' in content
+
+
+@pytest.mark.parametrize("policies, decisions", [(1, 1), (5, 60)])
+def test_home_query_count_does_not_grow_with_content(client, policy_index, decision_index,
+                                                     django_assert_max_num_queries, policies, decisions):
+    for _ in range(policies):
+        PolicyPageFactory(parent=policy_index)
+    for _ in range(decisions):
+        DecisionPageFactory(parent=decision_index)
+    client.get("/")  # warm the site-root caches a real server keeps between requests
+    with django_assert_max_num_queries(17):
+        assert client.get("/").status_code == 200

@@ -1,0 +1,32 @@
+"""Which page types may be created where: the shape of the site tree."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from decisions.models import DecisionIndexPage, DecisionPage
+from home.models import HomePage, StandardPage
+from policy_pages.models import PolicyIndexPage, PolicyPage
+
+
+class PageTreeRulesTest(WagtailPageTestCase):
+    def test_home_page_sits_at_the_root_only(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_home_page_holds_the_sections(self):
+        self.assertAllowedSubpageTypes(HomePage, {PolicyIndexPage, DecisionIndexPage, StandardPage})
+
+    def test_policies_live_only_in_the_policy_index(self):
+        self.assertAllowedParentPageTypes(PolicyPage, {PolicyIndexPage})
+        self.assertAllowedSubpageTypes(PolicyIndexPage, {PolicyPage})
+        self.assertAllowedSubpageTypes(PolicyPage, set())
+
+    def test_decisions_live_only_in_the_decision_index(self):
+        self.assertAllowedParentPageTypes(DecisionPage, {DecisionIndexPage})
+        self.assertAllowedSubpageTypes(DecisionIndexPage, {DecisionPage})
+        self.assertAllowedSubpageTypes(DecisionPage, set())
+
+    def test_standard_pages_nest_under_home_or_each_other(self):
+        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
+
+    def test_only_one_home_page_can_exist(self):
+        self.assertEqual(HomePage.max_count, 1)

@@ -1,0 +1,78 @@
+"""The public search page over every live, public page."""
+
+import datetime
+
+import pytest
+
+from search.views import MAX_QUERY_LENGTH, RESULTS_PER_PAGE
+from tests.hostile import XSS, XSS_ATTRIBUTE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def compost_decision(decision_index):
+    from tests.decisions.factories import DecisionPageFactory
+
+    return DecisionPageFactory(
+        parent=decision_index,
+        title="Решение за разделното събиране",
+        body="<p>Общината раздава безплатни компостери на домакинствата в селата.</p>",
+        date=datetime.date(2025, 10, 1),
+    )
+
+
+def test_search_finds_a_decision_by_a_word_of_its_body(client, compost_decision):
+    response = client.get("/search/", {"q": "компостери"})
+    assert response.status_code == 200
+    assert [r.title for r in response.context["results_page"]] == ["Решение за разделното събиране"]
+    assert compost_decision.url in response.content.decode()
+
+
+def test_search_does_not_find_unpublished_pages(client, compost_decision):
+    compost_decision.unpublish()
+    response = client.get("/search/", {"q": "компостери"})
+    assert list(response.context["results_page"]) == []
+    assert "0 резултата" in response.content.decode()
+
+
+def test_empty_search_shows_just_the_form(client, home):
+    response = client.get("/search/")
+    assert response.status_code == 200
+    assert response.context["results_page"] is None
+
+
+@pytest.mark.parametrize("query", [XSS, XSS_ATTRIBUTE, "'; DROP TABLE wagtailcore_page; --", "%", "\\", "\u0000"])
+def test_hostile_queries_are_answered_and_escaped(client, compost_decision, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code in (200, 400)
+    content = response.content.decode()
+    assert XSS not in content
+    assert "<img src=x" not in content
+
+
+def test_huge_query_is_cut_to_the_maximum(client, compost_decision):
+    response = client.get("/search/", {"q": "компостери " + "а" * 100_000})
+    assert response.status_code == 200
+    assert len(response.context["search_query"]) == MAX_QUERY_LENGTH
+
+
+def test_results_are_paginated(client, decision_index):
+    from tests.decisions.factories import DecisionPageFactory
+
+    for _ in range(RESULTS_PER_PAGE + 2):
+        DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>")
+    second = client.get("/search/", {"q": "пътища", "page": "2"})
+    assert len(second.context["results_page"]) == 2
+    assert client.get("/search/", {"q": "пътища", "page": "abc"}).status_code == 200
+
+
+@pytest.mark.parametrize("decisions", [2, 60])
+def test_search_query_count(client, decision_index, decisions, django_assert_max_num_queries):
+    from tests.decisions.factories import DecisionPageFactory
+
+    for _ in range(decisions):
+        DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>")
+    client.get("/search/", {"q": "пътища"})
+    with django_assert_max_num_queries(14):
+        assert client.get("/search/", {"q": "пътища"}).status_code == 200

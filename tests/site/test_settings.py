@@ -1,0 +1,45 @@
+"""Production settings come only from the environment and refuse to start without the required values."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "botevgrad.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-for-the-check-only-0123456789abcdef",
+    "ALLOWED_HOSTS": "dialozi.botevgrad.bg",
+    "DATABASE_URL": "postgres://user:password@127.0.0.1:1/botevgrad",
+    "WAGTAILADMIN_BASE_URL": "https://dialozi.botevgrad.bg",
+}
+
+
+def run_django(argv, env):
+    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "ELASTICSEARCH_URL"}
+    return subprocess.run(
+        [sys.executable, "manage.py", *argv], env={**clean_env, **env}, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run_django(["check"], env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+def test_deploy_check_gives_no_warnings():
+    result = run_django(["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_site_package_is_importable_under_its_own_name():
+    import botevgrad.settings.base as base
+
+    assert base.PROJECT_DIR.name == "site"
+    assert base.LANGUAGE_CODE == "bg"
+    assert base.TIME_ZONE == "Europe/Sofia"

@@ -16,7 +16,8 @@ PRODUCTION_ENV = {
 
 
 def run_django(argv, env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k != "ELASTICSEARCH_URL"}
+    ignored = {*PRODUCTION_ENV, "ELASTICSEARCH_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {k: v for k, v in os.environ.items() if k not in ignored}
     return subprocess.run(
         [sys.executable, "manage.py", *argv], env={**clean_env, **env}, capture_output=True, text=True, timeout=120
     )

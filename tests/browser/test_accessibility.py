@@ -1,0 +1,24 @@
+"""axe-core finds no WCAG 2.1 A/AA or best-practice violation on any page type."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PAGES = {
+    "home": "/",
+    "standard page": "/za-platformata/",
+    "policy index": "/politiki/",
+    "policy page": "/politiki/socialni-uslugi-i-zdraveopazvane/",
+    "decision index": "/resheniya/?year=2025",
+    "decision page": "/resheniya/2025-20/",
+    "search results": "/search/?q=бюджет",
+    "search without results": "/search/?q=несъществуващадума",
+    "not found": "/nyama-takava-stranica/",
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_type_has_no_accessibility_violations(page, demo_site, axe, name):
+    response = page.goto(demo_site + PAGES[name])
+    assert response.status == (404 if name == "not found" else 200)
+    assert axe() == []

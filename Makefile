@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 MANAGE := $(BIN)/python manage.py
-APT_PACKAGES_FOR_TESTS := postgresql chromium nodejs npm
+APT_PACKAGES_FOR_TESTS := postgresql chromium nodejs npm fonts-dejavu-core
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

@@ -8,9 +8,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from consultations.models import Consultation
 from decisions.models import DecisionIndexPage, DecisionPage
 from policy_pages.blocks import ContentStreamBlock
-from policy_pages.models import PolicyIndexPage, PolicyPage, PolicyStage
+from policy_pages.models import PolicyIndexPage, PolicyPage
 
 LATEST_DECISIONS_ON_HOME = 5
 
@@ -23,7 +24,12 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["policy_pages.PolicyIndexPage", "decisions.DecisionIndexPage", "home.StandardPage"]
+    subpage_types = [
+        "policy_pages.PolicyIndexPage",
+        "consultations.ConsultationIndexPage",
+        "decisions.DecisionIndexPage",
+        "home.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -34,7 +40,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         policies = list(PolicyPage.objects.descendant_of(self).live().public().order_by("path"))
         context["policies"] = policies
-        context["open_for_consultation"] = [p for p in policies if p.stage == PolicyStage.CONSULTATION]
+        context["open_consultations"] = Consultation.objects.open_now().filter(
+            policy_page__in=[p.pk for p in policies]
+        ).select_related("policy_page")
         context["latest_decisions"] = (
             DecisionPage.objects.descendant_of(self).live().public().order_by("-date", "-number")[:LATEST_DECISIONS_ON_HOME]
         )

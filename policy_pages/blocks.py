@@ -7,6 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from consultations.blocks import ConsultationBlock, DraftTextBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Текст"), max_length=200)
@@ -98,3 +100,10 @@ class ContentStreamBlock(blocks.StreamBlock):
         template="policy_pages/blocks/embed_block.html",
     )
     call_to_action = CallToActionBlock()
+
+
+class PolicyStreamBlock(ContentStreamBlock):
+    """A policy page's body: the content blocks plus the draft text and the consultation form."""
+
+    draft_text = DraftTextBlock()
+    consultation = ConsultationBlock()

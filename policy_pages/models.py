@@ -5,12 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import ContentStreamBlock
+from consultations.blocks import consultations_on_page
+from consultations.views import receive_submission
+
+from .blocks import PolicyStreamBlock
 
 
 class PolicyStage(models.TextChoices):
@@ -47,7 +52,7 @@ class PolicyPageTag(TaggedItemBase):
     content_object = ParentalKey("policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class PolicyPage(Page):
+class PolicyPage(RoutablePageMixin, Page):
     """One municipal policy: its text, stage, responsible department and tags."""
 
     summary = models.TextField(
@@ -67,7 +72,12 @@ class PolicyPage(Page):
         max_length=200,
         help_text=_("Звеното в общинската администрация, което отговаря за политиката."),
     )
-    body = StreamField(ContentStreamBlock(), verbose_name=_("Съдържание"), blank=True)
+    body = StreamField(
+        PolicyStreamBlock(),
+        verbose_name=_("Съдържание"),
+        blank=True,
+        help_text=_("За обществено обсъждане добавете блок „Текст на проекта по раздели“ и блок „Обществена консултация“."),
+    )
     tags = ClusterTaggableManager(through=PolicyPageTag, blank=True, verbose_name=_("Етикети"))
 
     content_panels = Page.content_panels + [
@@ -101,4 +111,11 @@ class PolicyPage(Page):
         # The reverse side of DecisionPage.related_policies; decisions sit below this app.
         context["related_decisions"] = self.related_decisions.live().public().order_by("-date", "-number")
         context["tags"] = self.tags.all()
+        now = timezone.now()
+        context["consultation_open_on_page"] = any(c.is_open(now) for c in consultations_on_page(self))
         return context
+
+    @path("predlozhenie/", name="consultation_submission")
+    def consultation_submission(self, request):
+        """Receives the consultation form embedded in the body (the page owns the POST)."""
+        return receive_submission(request, self)

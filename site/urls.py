@@ -13,6 +13,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("konsultacii/", include("consultations.urls")),
+    path("", include("reports.urls")),
     path("sitemap.xml", sitemap),
 ]
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail_modeladmin",
+    "django_ratelimit",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -129,4 +130,11 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     env("ELASTICSEARCH_URL", default=""), env("ELASTICSEARCH_INDEX", default="botevgrad")
 )
 
+# Proposals one address may send to consultations per hour (django-ratelimit's syntax).
+SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/h")
+
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Община Ботевград <noreply@botevgrad.bg>")
+
+# A TrueType font with Cyrillic letters for PDF reports (Debian: fonts-dejavu-core).
+REPORT_PDF_FONT = env("REPORT_PDF_FONT", default="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+REPORT_PDF_BOLD_FONT = env("REPORT_PDF_BOLD_FONT", default="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")

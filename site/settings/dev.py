@@ -10,3 +10,6 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Static files come from the finders here (runserver, the live test server); WhiteNoise
 # serves the collected files in production only.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise")]  # noqa: F405
+# One process, so the per-process memory cache is a correct store for rate limits here;
+# production uses the shared cache from CACHE_URL.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

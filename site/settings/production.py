@@ -12,8 +12,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 
-if env("CACHE_URL", default=""):
-    CACHES = {"default": env.cache("CACHE_URL")}
+# Shared by every app server: rate limits on public forms count across all of them.
+# memcached, e.g. pymemcache://cache:11211 (django-ratelimit needs atomic increments).
+CACHES = {"default": env.cache("CACHE_URL")}
 
 # EMAIL_URL, e.g. smtp+tls://user:password@mail.example.bg:587
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

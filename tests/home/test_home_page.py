@@ -1,10 +1,13 @@
 """The home page: open consultations, the policies with their stage, latest decisions."""
 
 import datetime
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from policy_pages.models import PolicyStage
+from policy_pages.models import PolicyPage, PolicyStage
+from tests.consultations.factories import ConsultationFactory
 from tests.decisions.factories import DecisionPageFactory
 from tests.hostile import XSS
 from tests.policy_pages.factories import PolicyPageFactory
@@ -21,11 +24,13 @@ def test_home_shows_policies_with_their_stage(client, policy_index):
     assert "Приета" in content
 
 
-def test_home_lists_policies_open_for_consultation(client, policy_index):
-    PolicyPageFactory(parent=policy_index, title="Социални услуги", stage=PolicyStage.CONSULTATION)
-    PolicyPageFactory(parent=policy_index, title="Транспорт", stage=PolicyStage.DRAFT)
+def test_home_lists_consultations_open_now(client, policy_index):
+    policy = PolicyPageFactory(parent=policy_index, title="Социални услуги")
+    ConsultationFactory(policy_page=policy, title="Отворена")
+    ConsultationFactory(policy_page=policy, title="Предстояща", opens_at=timezone.now() + timedelta(days=2))
+    ConsultationFactory(policy_page=policy, title="Приключила", opens_at=timezone.now() - timedelta(days=60))
     response = client.get("/")
-    assert [p.title for p in response.context["open_for_consultation"]] == ["Социални услуги"]
+    assert [c.title for c in response.context["open_consultations"]] == ["Отворена"]
 
 
 def test_home_says_so_when_nothing_is_open(client, home):
@@ -69,6 +74,8 @@ def test_home_query_count_does_not_grow_with_content(client, policy_index, decis
         PolicyPageFactory(parent=policy_index)
     for _ in range(decisions):
         DecisionPageFactory(parent=decision_index)
+    for policy in PolicyPage.objects.all():
+        ConsultationFactory(policy_page=policy)
     client.get("/")  # warm the site-root caches a real server keeps between requests
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(18):
         assert client.get("/").status_code == 200

@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from consultations.models import ConsultationIndexPage
 from decisions.models import DecisionIndexPage, DecisionPage
 from home.models import HomePage, StandardPage
 from policy_pages.models import PolicyIndexPage, PolicyPage
@@ -13,7 +14,9 @@ class PageTreeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_home_page_holds_the_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, {PolicyIndexPage, DecisionIndexPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {PolicyIndexPage, ConsultationIndexPage, DecisionIndexPage, StandardPage}
+        )
 
     def test_policies_live_only_in_the_policy_index(self):
         self.assertAllowedParentPageTypes(PolicyPage, {PolicyIndexPage})

@@ -12,6 +12,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "dialozi.botevgrad.bg",
     "DATABASE_URL": "postgres://user:password@127.0.0.1:1/botevgrad",
     "WAGTAILADMIN_BASE_URL": "https://dialozi.botevgrad.bg",
+    "CACHE_URL": "pymemcache://127.0.0.1:11211",
 }
 
 
@@ -23,7 +24,7 @@ def run_django(argv, env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL"])
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_django(["check"], env)

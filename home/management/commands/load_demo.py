@@ -4,7 +4,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from consultations.models import ConsultationIndexPage
 from decisions.models import DecisionIndexPage, DecisionPage
+from home.demo.consultation_loader import load_consultation
+from home.demo.consultations import CONSULTATIONS
 from home.demo.decisions import demo_decisions
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.demo.policies import POLICIES
@@ -45,6 +48,7 @@ class Command(BaseCommand):
         self.contacts(home)
         policies = self.policies(home)
         self.decisions(home, policies)
+        self.consultations(home, policies)
         self.stdout.write(self.style.SUCCESS("Демонстрационното съдържание е заредено."))
 
     def home_page(self):
@@ -142,3 +146,16 @@ class Command(BaseCommand):
             decision.tags.add(*data["tags"])
             decision.related_policies = [policies[data["policy"]]]
             index.add_child(instance=decision)
+
+    def consultations(self, home, policies):
+        if child_by_slug(home, "obshtestveni-konsultacii") is None:
+            home.add_child(
+                instance=ConsultationIndexPage(
+                    title="Обществени консултации",
+                    slug="obshtestveni-konsultacii",
+                    show_in_menus=True,
+                    intro="<p>Проектите, по които можете да изпратите предложение, и справките от приключилите.</p>",
+                )
+            )
+        for data in CONSULTATIONS:
+            load_consultation(policies[data["policy"]], data)

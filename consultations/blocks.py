@@ -1,0 +1,104 @@
+"""Blocks editors put in a policy page's body: the draft text by sections, and a consultation's form."""
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.fields import StreamField
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+SUBMISSIONS_PER_PAGE = 20
+SUBMISSIONS_PAGE_PARAMETER = "predlozheniya"
+
+
+class DraftSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Заглавие на раздела"), help_text=_("Напр. „Чл. 3“ или „Раздел II. Цели“."))
+    text = blocks.RichTextBlock(label=_("Текст"), features=["bold", "italic", "link", "ol", "ul"])
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Раздел")
+
+
+class DraftTextBlock(blocks.StructBlock):
+    """The text of the draft, section by section; each section keeps its anchor when the text is edited."""
+
+    title = blocks.CharBlock(label=_("Заглавие"), default=_("Проект"))
+    sections = blocks.StreamBlock([("section", DraftSectionBlock())], label=_("Раздели"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Текст на проекта по раздели")
+        template = "consultations/blocks/draft_text_block.html"
+
+
+def blocks_on_page(page, block_class):
+    """Every block of `block_class` at the top level of any of the page's StreamFields, in page order."""
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            for child in getattr(page, field.name):
+                if isinstance(child.block, block_class):
+                    yield child
+
+
+def draft_sections(page):
+    """(anchor, heading) of every section in every draft text block on the page, in page order.
+
+    The anchor is the block's id, which Wagtail keeps when editors change the text around it.
+    """
+    return [
+        (section.id, section.value["heading"])
+        for draft in blocks_on_page(page, DraftTextBlock)
+        for section in draft.value["sections"]
+    ]
+
+
+class ConsultationBlock(blocks.StructBlock):
+    """A consultation's state on the page: when it opens, its form while open, its results when closed."""
+
+    consultation = SnippetChooserBlock("consultations.Consultation", label=_("Консултация"))
+
+    class Meta:
+        icon = "form"
+        label = _("Обществена консултация")
+        template = "consultations/blocks/consultation_block.html"
+
+    def get_context(self, value, parent_context=None):
+        from .forms import SubmissionForm
+
+        context = super().get_context(value, parent_context)
+        parent_context = parent_context or {}
+        consultation = value["consultation"]
+        request = parent_context.get("request")
+        page = parent_context.get("page")
+        if consultation is None or page is None:
+            return context
+        now = timezone.now()
+        sections = draft_sections(page)
+        form = parent_context.get("consultation_form")
+        if form is None or form.consultation.pk != consultation.pk:
+            initial = {"section_anchor": request.GET.get("razdel", "")} if request else {}
+            form = SubmissionForm(consultation=consultation, sections=sections, initial=initial)
+        published = consultation.published_submissions(section_order=[anchor for anchor, heading in sections])
+        submissions_page = Paginator(published, SUBMISSIONS_PER_PAGE).get_page(
+            request.GET.get(SUBMISSIONS_PAGE_PARAMETER) if request else None
+        )
+        context.update(
+            consultation=consultation,
+            phase=consultation.phase(now),
+            form=form,
+            late_text=parent_context.get("late_text") if parent_context.get("late_for") == consultation.pk else "",
+            submissions_page=submissions_page,
+            submissions_page_parameter=SUBMISSIONS_PAGE_PARAMETER,
+            submission_count=consultation.counted_submissions().count(),
+        )
+        return context
+
+
+def consultations_on_page(page):
+    """The consultations whose block is on the page."""
+    return {
+        child.value["consultation"]
+        for child in blocks_on_page(page, ConsultationBlock)
+        if child.value["consultation"] is not None
+    }

@@ -1,0 +1,116 @@
+"""The public form a participant fills in to send a proposal to a consultation."""
+
+import time
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from .models import StakeholderType, Submission
+from .models.submission import MAX_TEXT_LENGTH, text_digest
+
+# A person needs longer than this to read the form and write even one sentence; scripts do not.
+MINIMUM_FILL_SECONDS = 3
+# A form left open longer than this is sent again, so the timestamp below cannot be replayed forever.
+MAXIMUM_FORM_AGE_SECONDS = 24 * 60 * 60
+FORM_TIMESTAMP_SALT = "consultations.submission-form"
+
+
+def form_timestamp():
+    return signing.dumps(int(time.time()), salt=FORM_TIMESTAMP_SALT)
+
+
+class SubmissionForm(forms.ModelForm):
+    """Validates a participant's proposal; knows the consultation and the sections of its draft."""
+
+    section_anchor = forms.ChoiceField(label=_("Раздел от проекта"), required=False)
+    consent = forms.BooleanField(
+        label=_("Съгласен/на съм данните ми да бъдат обработени според уведомлението за поверителност."),
+        error_messages={"required": _("Без съгласие не можем да приемем предложението.")},
+    )
+    # A field people never see; bots that fill in every field reveal themselves.
+    website = forms.CharField(label=_("Не попълвайте това поле"), required=False)
+    rendered_at = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Submission
+        fields = ["kind", "author_name", "email", "stakeholder_type", "organisation", "publish_name", "text"]
+        labels = {
+            "author_name": _("Име и фамилия"),
+            "email": _("Електронна поща"),
+            "stakeholder_type": _("Вие сте"),
+            "organisation": _("Организация"),
+            "publish_name": _("Съгласен/на съм името ми да бъде публикувано"),
+            "text": _("Вашето предложение"),
+            "kind": _("Вид"),
+        }
+        help_texts = {
+            "email": _("За да потвърдите предложението. Адресът не се публикува никога."),
+            "organisation": _("Задължително за НПО, бизнес и институции; публикува се."),
+            "publish_name": _("Ако не отбележите, публикуваме „Гражданин“ вместо името ви."),
+            "text": _("До %(max)s знака. HTML и връзки се показват като обикновен текст.") % {"max": MAX_TEXT_LENGTH},
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 8, "maxlength": MAX_TEXT_LENGTH}),
+            "stakeholder_type": forms.RadioSelect,
+            "kind": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, consultation, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consultation = consultation
+        self.instance.consultation = consultation
+        self.sections = dict(sections)
+        self.fields["section_anchor"].choices = [("", _("Проекта като цяло"))] + list(sections)
+        self.fields["email"].required = True
+        self.fields["email"].error_messages["required"] = _("Въведете електронна поща, за да потвърдите предложението.")
+        self.fields["author_name"].error_messages["required"] = _("Въведете името си.")
+        self.fields["text"].error_messages["required"] = _("Напишете предложението си.")
+        self.fields["stakeholder_type"].error_messages["required"] = _("Изберете кого представлявате.")
+        self.fields["stakeholder_type"].choices = StakeholderType.choices
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["author_name"].widget.attrs.update(autocomplete="name")
+        if not self.is_bound:
+            self.initial.setdefault("rendered_at", form_timestamp())
+
+    def is_from_a_bot(self):
+        """The hidden field was filled in: answer as if all went well, store nothing."""
+        return bool(self.data.get("website"))
+
+    def clean_rendered_at(self):
+        try:
+            rendered = signing.loads(
+                self.cleaned_data["rendered_at"], salt=FORM_TIMESTAMP_SALT, max_age=MAXIMUM_FORM_AGE_SECONDS
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _("Формулярът е остарял. Копирайте текста си, презаредете страницата и го изпратете отново.")
+            ) from None
+        if time.time() - rendered < MINIMUM_FILL_SECONDS:
+            raise forms.ValidationError(_("Формулярът беше изпратен твърде бързо. Моля, изпратете го отново."))
+        return rendered
+
+    def clean_text(self):
+        return self.cleaned_data["text"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        stakeholder = cleaned.get("stakeholder_type")
+        if stakeholder in StakeholderType.organisations() and not cleaned.get("organisation", "").strip():
+            self.add_error("organisation", _("Посочете организацията, която представлявате."))
+        email, text = cleaned.get("email"), cleaned.get("text")
+        if email and text and self.consultation.submissions.filter(
+            email__iexact=email, text_digest=text_digest(text)
+        ).exists():
+            self.add_error("text", _("Вече сте изпратили същия текст до тази консултация."))
+        return cleaned
+
+    def save(self, commit=True):
+        submission = super().save(commit=False)
+        anchor = self.cleaned_data.get("section_anchor", "")
+        submission.section_anchor = anchor
+        submission.section_title = self.sections.get(anchor, "")
+        if commit:
+            submission.save()
+        return submission

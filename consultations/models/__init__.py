@@ -1,0 +1,18 @@
+"""Public consultations on policy drafts and the proposals people send to them."""
+
+from .consultation import Consultation, ConsultationPhase, PublicationMode
+from .index_page import ConsultationIndexPage
+from .submission import Answer, Channel, StakeholderType, Submission, SubmissionKind, SubmissionStatus
+
+__all__ = [
+    "Answer",
+    "Channel",
+    "Consultation",
+    "ConsultationIndexPage",
+    "ConsultationPhase",
+    "PublicationMode",
+    "StakeholderType",
+    "Submission",
+    "SubmissionKind",
+    "SubmissionStatus",
+]

@@ -1,0 +1,187 @@
+"""A consultation: the period in which a policy draft takes proposals, under чл. 26 ЗНА."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+# чл. 26, ал. 4 ЗНА: at least 30 days; exceptionally, with the reason stated, not less than 14.
+STANDARD_PERIOD = timedelta(days=30)
+SHORTEST_PERIOD = timedelta(days=14)
+
+
+class ConsultationPhase(models.TextChoices):
+    UPCOMING = "upcoming", _("Предстои")
+    OPEN = "open", _("Открита")
+    CLOSED = "closed", _("Приключила")
+
+
+class PublicationMode(models.TextChoices):
+    AFTER_MODERATION = "after_moderation", _("Публикуват се след преглед от модератор")
+    REPORT_ONLY = "report_only", _("Публикуват се само в справката")
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def open_now(self, at=None):
+        at = at or timezone.now()
+        return self.filter(opens_at__lte=at, closes_at__gt=at)
+
+    def upcoming(self, at=None):
+        return self.filter(opens_at__gt=at or timezone.now())
+
+    def closed(self, at=None):
+        return self.filter(closes_at__lte=at or timezone.now())
+
+
+class Consultation(index.Indexed, models.Model):
+    """The period in which one policy draft is open for proposals, with its documents and its справка."""
+
+    policy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Страница на политиката"),
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        help_text=_("Страницата, на която е публикуван проектът."),
+    )
+    title = models.CharField(verbose_name=_("Наименование"), max_length=255)
+    opens_at = models.DateTimeField(verbose_name=_("Начало"), help_text=_("Дата и час (българско време)."))
+    closes_at = models.DateTimeField(verbose_name=_("Край"), help_text=_("Предложения се приемат до този момент."))
+    draft_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Проект на документа"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    motives_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Мотиви / доклад"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    impact_assessment_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("Частична предварителна оценка на въздействието"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    shortened_period_reason = models.TextField(
+        verbose_name=_("Причина за срок под 30 дни"),
+        blank=True,
+        help_text=_("Задължителна, когато срокът е по-кратък от 30 дни; показва се публично (чл. 26, ал. 4 ЗНА)."),
+    )
+    publication = models.CharField(
+        verbose_name=_("Публикуване на предложенията"),
+        max_length=20,
+        choices=PublicationMode.choices,
+        default=PublicationMode.AFTER_MODERATION,
+    )
+    report_published_at = models.DateTimeField(
+        verbose_name=_("Справката е публикувана на"), null=True, blank=True, editable=False
+    )
+
+    panels = [
+        FieldPanel("policy_page"),
+        FieldPanel("title"),
+        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("shortened_period_reason")],
+                        heading=_("Срок")),
+        MultiFieldPanel(
+            [FieldPanel("draft_document"), FieldPanel("motives_document"), FieldPanel("impact_assessment_document")],
+            heading=_("Документи"),
+        ),
+        FieldPanel("publication"),
+    ]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    objects = ConsultationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Обществена консултация")
+        verbose_name_plural = _("Обществени консултации")
+        ordering = ["-opens_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gte=models.F("opens_at") + SHORTEST_PERIOD),
+                name="consultation_period_at_least_14_days",
+                violation_error_message=_("Срокът не може да е по-кратък от 14 дни (чл. 26, ал. 4 ЗНА)."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def period(self):
+        return self.closes_at - self.opens_at
+
+    def is_shortened(self):
+        return self.period() < STANDARD_PERIOD
+
+    def phase(self, at=None):
+        at = at or timezone.now()
+        if at < self.opens_at:
+            return ConsultationPhase.UPCOMING
+        if at < self.closes_at:
+            return ConsultationPhase.OPEN
+        return ConsultationPhase.CLOSED
+
+    def is_open(self, at=None):
+        return self.phase(at) == ConsultationPhase.OPEN
+
+    def report_is_published(self):
+        return self.report_published_at is not None
+
+    def publish_report(self, user=None, at=None):
+        """Publish the справка (once); returns False if it was already published."""
+        from wagtail.log_actions import log
+
+        updated = Consultation.objects.filter(pk=self.pk, report_published_at__isnull=True).update(
+            report_published_at=at or timezone.now()
+        )
+        self.refresh_from_db(fields=["report_published_at"])
+        if updated:
+            log(self, "consultations.publish_report", user=user)
+        return bool(updated)
+
+    def counted_submissions(self):
+        """Confirmed (or entered by an editor) and not hidden by a moderator: what the справка reports."""
+        from .submission import SubmissionStatus
+
+        return self.submissions.filter(status__in=[SubmissionStatus.PENDING, SubmissionStatus.APPROVED])
+
+    def published_submissions(self, section_order=()):
+        """What the policy page lists: approved submissions, by section in the draft's order, when the
+        consultation publishes them after moderation; nothing when they appear only in the справка."""
+        from .submission import SubmissionStatus
+
+        if self.publication != PublicationMode.AFTER_MODERATION:
+            return self.submissions.none()
+        position = models.Case(
+            *[models.When(section_anchor=anchor, then=i) for i, anchor in enumerate(section_order)],
+            default=len(section_order),
+            output_field=models.IntegerField(),
+        ) if section_order else models.Value(0)
+        return (
+            self.submissions.filter(status=SubmissionStatus.APPROVED)
+            .annotate(section_position=position)
+            .order_by("section_position", "created_at", "pk")
+        )
+
+    def clean(self):
+        super().clean()
+        if not (self.opens_at and self.closes_at):
+            return
+        if self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("Краят трябва да е след началото.")})
+        if self.period() < SHORTEST_PERIOD:
+            raise ValidationError(
+                {"closes_at": _("Срокът не може да е по-кратък от 14 дни (чл. 26, ал. 4 ЗНА).")}
+            )
+        if self.is_shortened() and not self.shortened_period_reason.strip():
+            raise ValidationError(
+                {"shortened_period_reason": _("Посочете причината: срокът е по-кратък от 30 дни.")}
+            )

@@ -1,0 +1,55 @@
+"""The page that lists every consultation (open, upcoming, closed) and offers them as a feed."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .consultation import Consultation
+
+
+class ConsultationIndexPage(RoutablePageMixin, Page):
+    """Lists open, upcoming and closed consultations with their policy; RSS and Atom feeds of them."""
+
+    intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("Списък на консултациите")
+        verbose_name_plural = _("Списъци на консултациите")
+
+    def public_consultations(self):
+        """Consultations whose policy page the public can see."""
+        live_pages = Page.objects.live().public().values("pk")
+        return Consultation.objects.filter(policy_page__in=live_pages).select_related("policy_page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        consultations = self.public_consultations()
+        context.update(
+            open_consultations=consultations.open_now(now).order_by("closes_at"),
+            upcoming_consultations=consultations.upcoming(now).order_by("opens_at"),
+            closed_consultations=consultations.closed(now).order_by("-closes_at"),
+        )
+        return context
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from ..feeds import ConsultationsRssFeed
+
+        return ConsultationsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from ..feeds import ConsultationsAtomFeed
+
+        return ConsultationsAtomFeed(self)(request)

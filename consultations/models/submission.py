@@ -1,0 +1,167 @@
+"""What participants send to a consultation, its moderation and the administration's official answer."""
+
+import hashlib
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from .consultation import Consultation
+
+MAX_TEXT_LENGTH = 5000
+
+
+class SubmissionKind(models.TextChoices):
+    PROPOSAL = "proposal", _("Предложение")
+    RECOMMENDATION = "recommendation", _("Препоръка")
+    COMMENT = "comment", _("Коментар")
+
+
+class StakeholderType(models.TextChoices):
+    CITIZEN = "citizen", _("Гражданин")
+    NGO = "ngo", _("НПО")
+    BUSINESS = "business", _("Бизнес")
+    INSTITUTION = "institution", _("Институция")
+    OTHER = "other", _("Друго")
+
+    @classmethod
+    def organisations(cls):
+        """The types that speak for an organisation, whose name is required and always published."""
+        return [cls.NGO, cls.BUSINESS, cls.INSTITUTION]
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Платформата")
+    EMAIL = "email", _("Електронна поща")
+    REGISTRY = "registry", _("Деловодство")
+    PAPER = "paper", _("На хартия")
+
+
+class SubmissionStatus(models.TextChoices):
+    UNCONFIRMED = "unconfirmed", _("Непотвърдено")
+    PENDING = "pending", _("Чака преглед")
+    APPROVED = "approved", _("Одобрено")
+    HIDDEN = "hidden", _("Скрито")
+
+
+class Answer(models.TextChoices):
+    ACCEPTED = "accepted", _("Прието")
+    PARTIALLY_ACCEPTED = "partially_accepted", _("Частично прието")
+    REJECTED = "rejected", _("Неприето")
+    NOT_ANSWERED = "not_answered", _("Без отговор в срок")
+
+
+def text_digest(text):
+    """A fingerprint of the text that ignores case and spacing, to catch the same text sent twice."""
+    normalised = " ".join(text.casefold().split())
+    return hashlib.sha256(normalised.encode()).hexdigest()
+
+
+class Submission(index.Indexed, models.Model):
+    """One proposal, recommendation or comment, with its moderation and its official answer."""
+
+    consultation = models.ForeignKey(
+        Consultation, verbose_name=_("Консултация"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    kind = models.CharField(
+        verbose_name=_("Вид"), max_length=20, choices=SubmissionKind.choices, default=SubmissionKind.PROPOSAL
+    )
+    section_anchor = models.CharField(verbose_name=_("Раздел (котва)"), max_length=64, blank=True)
+    section_title = models.CharField(
+        verbose_name=_("Раздел от проекта"),
+        max_length=255,
+        blank=True,
+        help_text=_("Заглавието на раздела към момента на изпращане."),
+    )
+    text = models.TextField(verbose_name=_("Текст"), max_length=MAX_TEXT_LENGTH)
+    text_digest = models.CharField(max_length=64, editable=False)
+    author_name = models.CharField(verbose_name=_("Име"), max_length=200)
+    email = models.EmailField(verbose_name=_("Електронна поща"), blank=True, help_text=_("Никога не се публикува."))
+    stakeholder_type = models.CharField(
+        verbose_name=_("Заинтересована страна"), max_length=20, choices=StakeholderType.choices
+    )
+    organisation = models.CharField(verbose_name=_("Организация"), max_length=255, blank=True)
+    publish_name = models.BooleanField(
+        verbose_name=_("Името може да се публикува"),
+        default=False,
+        help_text=_("Имената на организациите се публикуват винаги; имената на граждани — само със съгласието им."),
+    )
+    channel = models.CharField(
+        verbose_name=_("Канал"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
+    )
+    registry_number = models.CharField(
+        verbose_name=_("Входящ номер"), max_length=100, blank=True, help_text=_("За получените по друг канал.")
+    )
+    created_at = models.DateTimeField(verbose_name=_("Получено на"), default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(verbose_name=_("Потвърдено на"), null=True, blank=True)
+    status = models.CharField(
+        verbose_name=_("Статус"),
+        max_length=20,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.UNCONFIRMED,
+        db_index=True,
+    )
+    moderation_reason = models.TextField(
+        verbose_name=_("Бележка на модератора"), blank=True, help_text=_("Вижда се само от редакторите.")
+    )
+    answer = models.CharField(verbose_name=_("Отговор"), max_length=20, choices=Answer.choices, blank=True)
+    answer_reason = models.TextField(
+        verbose_name=_("Мотиви"),
+        blank=True,
+        help_text=_("Задължителни, освен когато предложението е прието (чл. 26, ал. 5 ЗНА)."),
+    )
+    answered_at = models.DateTimeField(verbose_name=_("Отговорено на"), null=True, blank=True)
+
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("author_name"),
+        index.SearchField("organisation"),
+        index.SearchField("registry_number"),
+        index.FilterField("consultation"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("Предложение")
+        verbose_name_plural = _("Предложения")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "consultation",
+                models.functions.Lower("email"),
+                "text_digest",
+                condition=~models.Q(email=""),
+                name="submission_same_text_once_per_email",
+                violation_error_message=_("Вече сте изпратили същия текст до тази консултация."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(stakeholder_type__in=StakeholderType.organisations()) | ~models.Q(organisation=""),
+                name="submission_organisation_named",
+                violation_error_message=_("Посочете организацията, която представлявате."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answer="") | models.Q(answer=Answer.ACCEPTED) | ~models.Q(answer_reason=""),
+                name="submission_answer_reason_unless_accepted",
+                violation_error_message=_("Посочете мотивите: те са задължителни, освен когато предложението е прието."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"№ {self.pk} — {self.public_author()}"
+
+    def save(self, *args, **kwargs):
+        self.text_digest = text_digest(self.text)
+        super().save(*args, **kwargs)
+
+    def public_author(self):
+        """The author as the справка and the page may show it: the organisation, the name if agreed, or neither."""
+        if self.stakeholder_type in StakeholderType.organisations() and self.organisation:
+            return self.organisation
+        if self.publish_name:
+            return self.author_name
+        return _("Гражданин (името не се публикува)")
+
+    def counts(self):
+        """Whether it is part of the consultation: confirmed online, or entered by an editor."""
+        return self.status != SubmissionStatus.UNCONFIRMED

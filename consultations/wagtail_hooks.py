@@ -1,0 +1,168 @@
+"""Admin for consultations: consultations and submissions as snippets, bulk moderation, publishing the справка.
+
+Snippets rather than wagtail-modeladmin: moderation needs bulk actions with a reason and
+entries in Wagtail's audit log, which SnippetViewSet has and modeladmin does not.
+"""
+
+from django.db import transaction
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+import django_filters
+
+from .admin_views import publish_report
+from .admin_forms import ModerationReasonForm, SubmissionAdminForm
+from .models import Channel, Consultation, StakeholderType, Submission, SubmissionStatus
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Статус"), choices=SubmissionStatus.choices)
+    stakeholder_type = django_filters.ChoiceFilter(label=_("Заинтересована страна"), choices=StakeholderType.choices)
+    channel = django_filters.ChoiceFilter(label=_("Канал"), choices=Channel.choices)
+
+    class Meta:
+        model = Submission
+        fields = ["consultation", "status", "stakeholder_type", "channel"]
+
+
+class SubmissionViewSet(SnippetViewSet):
+    model = Submission
+    icon = "comment"
+    menu_label = _("Предложения")
+    list_display = ["__str__", "consultation", "status", "stakeholder_type", "channel", "answer", "created_at"]
+    list_per_page = 50
+    filterset_class = SubmissionFilterSet
+    search_fields = ["text", "author_name", "organisation", "registry_number"]
+    ordering = ["-created_at"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("consultation"),
+                    FieldPanel("kind"),
+                    FieldPanel("section_title"),
+                    FieldPanel("text"),
+                    MultiFieldPanel(
+                        [FieldPanel("author_name"), FieldPanel("email"), FieldPanel("stakeholder_type"),
+                         FieldPanel("organisation"), FieldPanel("publish_name")],
+                        heading=_("Автор"),
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("channel"), FieldPanel("registry_number"), FieldPanel("created_at")],
+                        heading=_("Получаване"),
+                    ),
+                ],
+                heading=_("Предложение"),
+            ),
+            ObjectList([FieldPanel("status"), FieldPanel("moderation_reason")], heading=_("Модерация")),
+            ObjectList([FieldPanel("answer"), FieldPanel("answer_reason")], heading=_("Отговор")),
+        ],
+        base_form_class=SubmissionAdminForm,
+    )
+
+
+class ConsultationViewSet(SnippetViewSet):
+    model = Consultation
+    icon = "form"
+    menu_label = _("Консултации")
+    list_display = ["title", "policy_page", "opens_at", "closes_at", "report_published_at"]
+    search_fields = ["title"]
+
+
+class ConsultationsGroup(SnippetViewSetGroup):
+    items = (ConsultationViewSet, SubmissionViewSet)
+    menu_icon = "form"
+    menu_label = _("Обществени консултации")
+    menu_name = "consultations"
+
+
+register_snippet(ConsultationsGroup)
+
+
+class ModerateSubmissionsBulkAction(SnippetBulkAction):
+    """Sets the status of the chosen submissions, with the reason in each one's audit log."""
+
+    models = [Submission]
+    form_class = ModerationReasonForm
+    template_name = "consultations/admin/confirm_bulk_moderation.html"
+    new_status = None
+    log_action = None
+
+    def check_perm(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "action_label": self.display_name}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        reason = kwargs["self"].cleaned_form.cleaned_data["reason"]
+        count = 0
+        with transaction.atomic():
+            for submission in objects:
+                if submission.status == SubmissionStatus.UNCONFIRMED:
+                    continue  # not confirmed by its author: not for moderators to publish or hide
+                submission.status = cls.new_status
+                submission.moderation_reason = reason
+                submission.save(update_fields=["status", "moderation_reason"])
+                log(submission, cls.log_action, user=kwargs["self"].request.user, data={"reason": reason})
+                count += 1
+        return count, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext("%(count)d предложение е обработено.", "%(count)d предложения са обработени.",
+                        num_parent_objects) % {"count": num_parent_objects}
+
+
+class ApproveSubmissionsBulkAction(ModerateSubmissionsBulkAction):
+    display_name = _("Одобри")
+    action_type = "approve_submissions"
+    aria_label = _("Одобри избраните предложения")
+    new_status = SubmissionStatus.APPROVED
+    log_action = "consultations.approve"
+
+
+class HideSubmissionsBulkAction(ModerateSubmissionsBulkAction):
+    display_name = _("Скрий")
+    action_type = "hide_submissions"
+    aria_label = _("Скрий избраните предложения")
+    new_status = SubmissionStatus.HIDDEN
+    log_action = "consultations.hide"
+    classes = {"serious"}
+
+
+hooks.register("register_bulk_action", ApproveSubmissionsBulkAction)
+hooks.register("register_bulk_action", HideSubmissionsBulkAction)
+
+
+@hooks.register("register_log_actions")
+def register_consultation_log_actions(actions):
+    actions.register_action("consultations.approve", _("Одобряване"), _("Одобрено предложение"))
+    actions.register_action("consultations.hide", _("Скриване"), _("Скрито предложение"))
+    actions.register_action("consultations.publish_report", _("Публикуване на справка"), _("Публикувана справка"))
+
+
+@hooks.register("register_admin_urls")
+def register_consultation_admin_urls():
+    return [path("consultations/<int:pk>/publish-report/", publish_report, name="consultations_publish_report")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def publish_report_button(snippet, user, next_url=None):
+    if isinstance(snippet, Consultation) and not snippet.report_is_published() and not snippet.is_open():
+        yield ListingButton(
+            _("Публикувай справката"),
+            reverse("consultations_publish_report", args=[snippet.pk]),
+            icon_name="doc-full",
+            priority=20,
+        )

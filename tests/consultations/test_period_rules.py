@@ -1,0 +1,92 @@
+"""чл. 26 ЗНА: at least 30 days, exceptionally 14 with the reason stated; documents; phases."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from consultations.models import Consultation, ConsultationPhase
+from tests.consultations.factories import ConsultationFactory, DocumentFactory
+
+pytestmark = pytest.mark.django_db
+
+SOFIA = ZoneInfo("Europe/Sofia")
+OPENS = datetime(2026, 3, 2, 9, 0, tzinfo=SOFIA)
+
+
+def consultation(policy, days, reason="", **extra):
+    return Consultation(
+        policy_page=policy, title="Проект", opens_at=OPENS, closes_at=OPENS + timedelta(days=days),
+        shortened_period_reason=reason, draft_document=DocumentFactory(), motives_document=DocumentFactory(),
+        **extra,
+    )
+
+
+def test_thirty_days_need_no_reason(policy):
+    consultation(policy, 30).full_clean()
+
+
+def test_shortened_period_needs_its_reason(policy):
+    with pytest.raises(ValidationError) as error:
+        consultation(policy, 20).full_clean()
+    assert "Посочете причината" in str(error.value.message_dict["shortened_period_reason"])
+    consultation(policy, 20, reason="Спешна промяна в закона.").full_clean()
+
+
+def test_blank_reason_does_not_count(policy):
+    with pytest.raises(ValidationError):
+        consultation(policy, 14, reason="   ").full_clean()
+
+
+def test_under_fourteen_days_is_refused_even_with_a_reason(policy):
+    with pytest.raises(ValidationError) as error:
+        consultation(policy, 13, reason="Спешно.").full_clean()
+    assert "14 дни" in str(error.value)
+
+
+def test_database_refuses_under_fourteen_days(policy):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        consultation(policy, 13, reason="Спешно.").save()
+
+
+def test_closing_before_opening_is_refused(policy):
+    with pytest.raises(ValidationError) as error:
+        consultation(policy, -1).full_clean()
+    assert "след началото" in str(error.value)
+
+
+@pytest.mark.parametrize("missing", ["draft_document", "motives_document"])
+def test_cannot_exist_without_the_draft_and_its_motives(policy, missing):
+    item = consultation(policy, 30)
+    setattr(item, missing, None)
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert missing in error.value.message_dict
+
+
+def test_impact_assessment_is_optional(policy):
+    consultation(policy, 30, impact_assessment_document=None).full_clean()
+
+
+@pytest.mark.parametrize(
+    "at, phase",
+    [
+        (OPENS - timedelta(seconds=1), ConsultationPhase.UPCOMING),
+        (OPENS, ConsultationPhase.OPEN),
+        (OPENS + timedelta(days=30) - timedelta(seconds=1), ConsultationPhase.OPEN),
+        (OPENS + timedelta(days=30), ConsultationPhase.CLOSED),
+    ],
+)
+def test_phase_at_the_edges_of_the_period(policy, at, phase):
+    assert consultation(policy, 30).phase(at) == phase
+
+
+def test_period_is_in_sofia_time_across_the_summer_time_change(policy):
+    opens = datetime(2026, 3, 20, 0, 0, tzinfo=SOFIA)
+    closes = datetime(2026, 4, 19, 23, 59, 59, tzinfo=SOFIA)
+    item = ConsultationFactory(policy_page=policy, opens_at=opens, closes_at=closes)
+    item.refresh_from_db()
+    assert item.closes_at.astimezone(SOFIA).hour == 23
+    assert not item.is_shortened()

@@ -118,6 +118,8 @@ class Submission(index.Indexed, models.Model):
         index.SearchField("author_name"),
         index.SearchField("organisation"),
         index.SearchField("registry_number"),
+        index.AutocompleteField("author_name"),
+        index.AutocompleteField("organisation"),
         index.FilterField("consultation"),
         index.FilterField("status"),
     ]

@@ -5,10 +5,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from wagtail.models import Locale, Page
+
+from tests.conftest import restore_wagtail_base_data
 
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
@@ -58,16 +57,10 @@ def page(browser):
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The demo content behind a live server; returns the server's base URL."""
-    ensure_wagtail_root()
+    restore_wagtail_base_data()
     call_command("load_demo")
     return live_server.url
 
-
-def ensure_wagtail_root():
-    """Recreate what Wagtail's migrations create, which a transactional test's flush removes."""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
 
 
 @pytest.fixture

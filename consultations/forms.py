@@ -3,14 +3,13 @@
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from .models import StakeholderType, Submission
 from .models.submission import MAX_TEXT_LENGTH, text_digest
 
-# A person needs longer than this to read the form and write even one sentence; scripts do not.
-MINIMUM_FILL_SECONDS = 3
 # A form left open longer than this is sent again, so the timestamp below cannot be replayed forever.
 MAXIMUM_FORM_AGE_SECONDS = 24 * 60 * 60
 FORM_TIMESTAMP_SALT = "consultations.submission-form"
@@ -87,7 +86,7 @@ class SubmissionForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("Формулярът е остарял. Копирайте текста си, презаредете страницата и го изпратете отново.")
             ) from None
-        if time.time() - rendered < MINIMUM_FILL_SECONDS:
+        if time.time() - rendered < settings.SUBMISSION_MINIMUM_FILL_SECONDS:
             raise forms.ValidationError(_("Формулярът беше изпратен твърде бързо. Моля, изпратете го отново."))
         return rendered
 

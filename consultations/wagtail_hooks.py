@@ -65,7 +65,7 @@ class SubmissionViewSet(SnippetViewSet):
                 heading=_("Предложение"),
             ),
             ObjectList([FieldPanel("status"), FieldPanel("moderation_reason")], heading=_("Модерация")),
-            ObjectList([FieldPanel("answer"), FieldPanel("answer_reason")], heading=_("Отговор")),
+            ObjectList([FieldPanel("answer"), FieldPanel("answer_reason")], heading=_("Официален отговор")),
         ],
         base_form_class=SubmissionAdminForm,
     )

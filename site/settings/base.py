@@ -132,6 +132,8 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 
 # Proposals one address may send to consultations per hour (django-ratelimit's syntax).
 SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/h")
+# A person needs longer than this to read the form and write one sentence; scripts do not.
+SUBMISSION_MINIMUM_FILL_SECONDS = 3
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Община Ботевград <noreply@botevgrad.bg>")
 

@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 MANAGE := $(BIN)/python manage.py
-APT_PACKAGES_FOR_TESTS := postgresql chromium nodejs npm fonts-dejavu-core
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -41,12 +40,14 @@ install-test: $(VENV)/.installed-test
 messages: $(VENV)/.installed
 	$(BIN)/pybabel -q compile --use-fuzzy -d site/locale -D django
 
-# Debian's PostgreSQL (for the throwaway test server), Chromium (browser tests) and npm (axe-core).
+# Debian's PostgreSQL (the throwaway test server), Chromium (browser tests), npm (axe-core)
+# and DejaVu fonts (Cyrillic in PDF reports).
 system-test-deps:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing from Debian:$$missing"; \

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import AdminPageChooser, ListingButton
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -22,6 +22,7 @@ import django_filters
 
 from .admin_views import publish_report
 from .admin_forms import ModerationReasonForm, SubmissionAdminForm
+from .models.consultation import POLICY_PAGE_MODEL
 from .models import Channel, Consultation, StakeholderType, Submission, SubmissionStatus
 
 
@@ -77,6 +78,19 @@ class ConsultationViewSet(SnippetViewSet):
     menu_label = _("Консултации")
     list_display = ["title", "policy_page", "opens_at", "closes_at", "report_published_at"]
     search_fields = ["title"]
+    panels = [
+        FieldPanel("policy_page", widget=AdminPageChooser(target_models=[POLICY_PAGE_MODEL])),
+        FieldPanel("title"),
+        MultiFieldPanel(
+            [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("shortened_period_reason")],
+            heading=_("Срок"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("draft_document"), FieldPanel("motives_document"), FieldPanel("impact_assessment_document")],
+            heading=_("Документи"),
+        ),
+        FieldPanel("publication"),
+    ]
 
 
 class ConsultationsGroup(SnippetViewSetGroup):

@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 # чл. 26, ал. 4 ЗНА: at least 30 days; exceptionally, with the reason stated, not less than 14.
 STANDARD_PERIOD = timedelta(days=30)
+# By name, not by import: policy pages sit above consultations and embed them.
+POLICY_PAGE_MODEL = "policy_pages.PolicyPage"
 SHORTEST_PERIOD = timedelta(days=14)
 
 
@@ -85,17 +86,6 @@ class Consultation(index.Indexed, models.Model):
         verbose_name=_("Справката е публикувана на"), null=True, blank=True, editable=False
     )
 
-    panels = [
-        FieldPanel("policy_page"),
-        FieldPanel("title"),
-        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("shortened_period_reason")],
-                        heading=_("Срок")),
-        MultiFieldPanel(
-            [FieldPanel("draft_document"), FieldPanel("motives_document"), FieldPanel("impact_assessment_document")],
-            heading=_("Документи"),
-        ),
-        FieldPanel("publication"),
-    ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     objects = ConsultationQuerySet.as_manager()
@@ -173,6 +163,8 @@ class Consultation(index.Indexed, models.Model):
 
     def clean(self):
         super().clean()
+        if self.policy_page_id and self.policy_page.specific_class._meta.label != POLICY_PAGE_MODEL:
+            raise ValidationError({"policy_page": _("Изберете страница на политика.")})
         if not (self.opens_at and self.closes_at):
             return
         if self.closes_at <= self.opens_at:

@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
-    "wagtail_modeladmin",
     "django_ratelimit",
     "wagtail.embeds",
     "wagtail.sites",

@@ -90,3 +90,29 @@ def test_period_is_in_sofia_time_across_the_summer_time_change(policy):
     item.refresh_from_db()
     assert item.closes_at.astimezone(SOFIA).hour == 23
     assert not item.is_shortened()
+
+
+def admin_form(policy, days, reason=""):
+    return {
+        "policy_page": policy.pk, "title": "Проект на наредба за паркирането",
+        "opens_at": "2026-03-02 09:00", "closes_at": (OPENS + timedelta(days=days)).strftime("%Y-%m-%d %H:%M"),
+        "shortened_period_reason": reason, "draft_document": DocumentFactory().pk,
+        "motives_document": DocumentFactory().pk, "impact_assessment_document": "", "publication": "after_moderation",
+    }
+
+
+def test_editor_creates_a_consultation_in_the_admin(client, admin_user, policy):
+    client.force_login(admin_user)
+    add = "/admin/snippets/consultations/consultation/add/"
+    response = client.post(add, admin_form(policy, 20))
+    assert response.status_code == 200
+    assert "Посочете причината" in response.content.decode()
+    assert client.post(add, admin_form(policy, 20, reason="Спешно по закон.")).status_code == 302
+    assert Consultation.objects.get().is_shortened()
+
+
+def test_consultation_belongs_to_a_policy_page(client, admin_user, policy, home):
+    client.force_login(admin_user)
+    response = client.post("/admin/snippets/consultations/consultation/add/", admin_form(home, 30))
+    assert "Изберете страница на политика." in response.content.decode()
+    assert not Consultation.objects.exists()

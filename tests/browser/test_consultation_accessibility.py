@@ -1,0 +1,74 @@
+"""axe-core on every state of the consultation block: before, open, errors, thanks, closed, справка."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from consultations.models import Consultation
+from policy_pages.models import PolicyPage
+from tests.consultations.conftest import put_on_page
+from tests.consultations.factories import ConsultationFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+OPEN_POLICY = "/politiki/socialni-uslugi-i-zdraveopazvane/"
+CLOSED_POLICY = "/politiki/okolna-sreda-i-otpadaci/"
+
+
+@pytest.fixture(autouse=True)
+def people_fill_forms_instantly(settings):
+    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
+    settings.SUBMISSION_RATE_LIMIT = "1000/h"
+
+
+def test_upcoming_consultation(page, demo_site, axe):
+    policy = PolicyPage.objects.get(slug="gradska-sreda-i-transport")
+    put_on_page(policy, ConsultationFactory(policy_page=policy, title="Проект за велоалеята",
+                                            opens_at=timezone.now() + timedelta(days=3)))
+    page.goto(demo_site + policy.url)
+    assert page.get_by_text("Консултацията започва на").is_visible()
+    assert axe() == []
+
+
+def test_open_consultation_with_its_form(page, demo_site, axe):
+    page.goto(demo_site + OPEN_POLICY)
+    assert page.locator("form.submission-form").is_visible()
+    assert axe() == []
+
+
+def test_form_with_errors(page, demo_site, axe):
+    page.goto(demo_site + OPEN_POLICY)
+    page.get_by_role("button", name="Изпрати предложението").click()
+    assert page.locator(".error-summary").is_visible()
+    assert axe() == []
+
+
+def test_thanks_after_sending(page, demo_site, axe):
+    page.goto(demo_site + OPEN_POLICY)
+    form = page.locator("form.submission-form")
+    form.get_by_label("Вашето предложение").fill("Повече пейки по пътя към поликлиниката.")
+    form.get_by_label("Име и фамилия").fill("Стоян Стоянов")
+    form.get_by_label("Електронна поща").fill("stoyan@example.org")
+    form.get_by_label("Гражданин").check()
+    form.get_by_label("Съгласен/на съм данните ми").check()
+    form.get_by_role("button", name="Изпрати предложението").click()
+    assert page.get_by_text("Изпратихме писмо до stoyan@example.org").is_visible()
+    assert axe() == []
+
+
+def test_closed_consultation_with_its_answers(page, demo_site, axe):
+    page.goto(demo_site + CLOSED_POLICY)
+    assert page.get_by_text("Консултацията приключи.").is_visible()
+    assert axe() == []
+
+
+def test_published_report(page, demo_site, axe):
+    report = Consultation.objects.filter(report_published_at__isnull=False).get()
+    page.goto(demo_site + f"/konsultacii/{report.pk}/spravka/")
+    assert axe() == []
+
+
+def test_consultations_index(page, demo_site, axe):
+    page.goto(demo_site + "/obshtestveni-konsultacii/")
+    assert axe() == []

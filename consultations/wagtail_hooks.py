@@ -4,26 +4,24 @@ Snippets rather than wagtail-modeladmin: moderation needs bulk actions with a re
 entries in Wagtail's audit log, which SnippetViewSet has and modeladmin does not.
 """
 
+import django_filters
 from django.db import transaction
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets import AdminPageChooser, ListingButton
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.widgets import AdminPageChooser, ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-import django_filters
-
-from .admin_views import publish_report
 from .admin_forms import ModerationReasonForm, SubmissionAdminForm
-from .models.consultation import POLICY_PAGE_MODEL
+from .admin_views import publish_report
 from .models import Channel, Consultation, StakeholderType, Submission, SubmissionStatus
+from .models.consultation import POLICY_PAGE_MODEL
 
 
 class SubmissionFilterSet(WagtailFilterSet):

@@ -9,7 +9,6 @@ from django.core.management import call_command
 
 from tests.conftest import restore_wagtail_base_data
 
-
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -81,3 +80,11 @@ def axe(page):
         ]
 
     return run
+
+
+@pytest.fixture
+def people_fill_forms_instantly(settings):
+    """A browser fills the form faster than a person; rate limits would count every test's posts."""
+    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
+    settings.SUBMISSION_RATE_LIMIT = "1000/h"
+

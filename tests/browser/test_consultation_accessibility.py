@@ -7,19 +7,14 @@ from django.utils import timezone
 
 from consultations.models import Consultation
 from policy_pages.models import PolicyPage
+from tests.browser.consultation_form import fill_proposal
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("people_fill_forms_instantly")]
 
 OPEN_POLICY = "/politiki/socialni-uslugi-i-zdraveopazvane/"
 CLOSED_POLICY = "/politiki/okolna-sreda-i-otpadaci/"
-
-
-@pytest.fixture(autouse=True)
-def people_fill_forms_instantly(settings):
-    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
-    settings.SUBMISSION_RATE_LIMIT = "1000/h"
 
 
 def test_upcoming_consultation(page, demo_site, axe):
@@ -47,11 +42,7 @@ def test_form_with_errors(page, demo_site, axe):
 def test_thanks_after_sending(page, demo_site, axe):
     page.goto(demo_site + OPEN_POLICY)
     form = page.locator("form.submission-form")
-    form.get_by_label("Вашето предложение").fill("Повече пейки по пътя към поликлиниката.")
-    form.get_by_label("Име и фамилия").fill("Стоян Стоянов")
-    form.get_by_label("Електронна поща").fill("stoyan@example.org")
-    form.get_by_label("Гражданин").check()
-    form.get_by_label("Съгласен/на съм данните ми").check()
+    fill_proposal(form, "Повече пейки по пътя към поликлиниката.", "Стоян Стоянов", "stoyan@example.org")
     form.get_by_role("button", name="Изпрати предложението").click()
     assert page.get_by_text("Изпратихме писмо до stoyan@example.org").is_visible()
     assert axe() == []

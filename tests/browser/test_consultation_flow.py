@@ -7,21 +7,15 @@ import pytest
 import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from consultations.models import Consultation, Submission, SubmissionStatus
+from tests.browser.consultation_form import fill_proposal
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("people_fill_forms_instantly")]
 
 POLICY = "/politiki/socialni-uslugi-i-zdraveopazvane/"
 PROPOSAL = "Да има вечерен курс на автобуса до Литаково за хората на смени."
-
-
-@pytest.fixture(autouse=True)
-def people_fill_forms_instantly(settings):
-    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
-    settings.SUBMISSION_RATE_LIMIT = "1000/h"
 
 
 def send_proposal(page, base_url):
@@ -30,11 +24,7 @@ def send_proposal(page, base_url):
     form = page.locator("form.submission-form")
     expect(form.get_by_label("Раздел от проекта")).to_have_value(re.compile(r".+"))
     form.get_by_label("Предложение", exact=True).check()
-    form.get_by_label("Вашето предложение").fill(PROPOSAL)
-    form.get_by_label("Име и фамилия").fill("Елена Димитрова")
-    form.get_by_label("Електронна поща").fill("elena@example.org")
-    form.get_by_label("Гражданин").check()
-    form.get_by_label("Съгласен/на съм данните ми").check()
+    fill_proposal(form, PROPOSAL, "Елена Димитрова", "elena@example.org")
     form.get_by_role("button", name="Изпрати предложението").click()
 
 

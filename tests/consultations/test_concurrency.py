@@ -9,10 +9,10 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from consultations.models import Submission, SubmissionStatus
+from tests.conftest import make_home, restore_wagtail_base_data
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory
 from tests.consultations.helpers import valid_submission
-from tests.conftest import make_home, restore_wagtail_base_data
 from tests.policy_pages.factories import PolicyIndexPageFactory, PolicyPageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from decisions.models import DECISIONS_PER_PAGE, DecisionPage, IssuingBody

@@ -19,8 +19,9 @@ def test_standard_page_renders_its_body(client, standard_page_factory, home):
 
 
 def test_footer_links_to_the_accessibility_statement(client, standard_page_factory, home):
-    from home.models import MunicipalityContacts
     from wagtail.models import Site
+
+    from home.models import MunicipalityContacts
 
     statement = standard_page_factory(parent=home, title="Декларация за достъпност", slug="dostapnost")
     contacts = MunicipalityContacts.for_site(Site.objects.get(is_default_site=True))

@@ -67,6 +67,9 @@ def throwaway_server():
         stdout=subprocess.DEVNULL,
     )
     try:
+        # The tests create their own test_… database; `make bench` uses this one.
+        subprocess.run([f"{binaries}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "botevgrad"],
+                       check=True)
         yield f"postgres://postgres@127.0.0.1:{port}/botevgrad"
     finally:
         subprocess.run(

@@ -9,6 +9,7 @@ PORT ?= 8000
 
 .PHONY: run test bench install install-test messages system-test-deps clean
 
+run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 run: install messages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo --if-empty

@@ -20,6 +20,8 @@ test: system-test-deps install-test messages
 	$(BIN)/python -m tests.postgres_server -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: system-test-deps install-test messages
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \
+	  { echo "The benchmark needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(BIN)/python -m benchmarks.run
 
 $(BIN)/python:
@@ -48,7 +50,6 @@ system-test-deps:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
-	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \

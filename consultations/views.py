@@ -84,7 +84,7 @@ def send_confirmation(request, submission, page):
     context = {"submission": submission, "link": link, "page": page, "days": CONFIRMATION_MAX_AGE // 86400}
     try:
         send_mail(
-            subject=render_to_string("consultations/email/confirm_subject.txt", context).strip(),
+            subject=" ".join(render_to_string("consultations/email/confirm_subject.txt", context).split()),
             message=render_to_string("consultations/email/confirm_body.txt", context),
             from_email=None,
             recipient_list=[submission.email],

@@ -154,6 +154,12 @@ class Submission(index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         self.text_digest = text_digest(self.text)
+        if self.answer and self.answered_at is None:
+            self.answered_at = timezone.now()
+        elif not self.answer:
+            self.answered_at = None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "text_digest", "answered_at"}
         super().save(*args, **kwargs)
 
     def public_author(self):

@@ -93,7 +93,9 @@ def test_answer_other_than_accepted_needs_its_reason(client, editor, consultatio
     response = client.post(url("edit", submission.pk), edit_data(
         submission, answer=Answer.REJECTED, answer_reason="Противоречи на закона."))
     assert response.status_code == 302
-    assert Submission.objects.get().answer == Answer.REJECTED
+    answered = Submission.objects.get()
+    assert answered.answer == Answer.REJECTED
+    assert answered.answered_at is not None
     assert ModelLogEntry.objects.filter(action="wagtail.edit", object_id=str(submission.pk)).exists()
 
 

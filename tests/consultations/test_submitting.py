@@ -188,7 +188,7 @@ def test_form_loaded_at_235959_and_posted_after_the_deadline_is_refused(client, 
     put_on_page(policy, item)
     with time_machine.travel(closes - timedelta(seconds=1), tick=False):
         page = client.get(policy.url)
-        assert 'action="' + policy.url + 'predlozhenie/"' in page.content.decode()
+        assert 'action="' + policy.url + 'predlozhenie/#predlozhenie-forma"' in page.content.decode()
         data = valid_submission(item, rendered_at=page.context["form"]["rendered_at"].value())
     with time_machine.travel(closes + timedelta(seconds=4), tick=False):
         response = client.post(policy.url + "predlozhenie/", data)

@@ -12,7 +12,7 @@ def site_navigation(request):
         site = Site.find_for_request(request)
         if site is None:
             return []
-        return list(site.root_page.get_children().live().public().in_menu().specific())
+        return list(site.root_page.get_children().live().public().in_menu())
 
     def contacts():
         site = Site.find_for_request(request)

@@ -70,7 +70,7 @@ def test_policy_page_with_a_consultation_query_count(client, policy, consultatio
                                                      django_assert_max_num_queries):
     SubmissionFactory.create_batch(submissions, consultation=consultation, status=SubmissionStatus.APPROVED)
     client.get(policy.url)
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(20):
         assert client.get(policy.url).status_code == 200
 
 
@@ -105,5 +105,5 @@ def test_feeds_are_valid_xml_with_the_consultations(client, index, policy, feed,
 def test_index_query_count(client, index, policy, consultations, django_assert_max_num_queries):
     ConsultationFactory.create_batch(consultations, policy_page=policy)
     client.get(index.url)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         assert client.get(index.url).status_code == 200

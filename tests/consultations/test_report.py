@@ -101,5 +101,5 @@ def test_report_query_count(client, closed, submissions, django_assert_max_num_q
     SubmissionFactory.create_batch(submissions, consultation=closed)
     closed.publish_report()
     client.get(report_url(closed))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         assert client.get(report_url(closed)).status_code == 200

@@ -77,5 +77,5 @@ def test_home_query_count_does_not_grow_with_content(client, policy_index, decis
     for policy in PolicyPage.objects.all():
         ConsultationFactory(policy_page=policy)
     client.get("/")  # warm the site-root caches a real server keeps between requests
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(16):
         assert client.get("/").status_code == 200

@@ -74,5 +74,5 @@ def test_search_query_count(client, decision_index, decisions, django_assert_max
     for _ in range(decisions):
         DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>")
     client.get("/search/", {"q": "пътища"})
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         assert client.get("/search/", {"q": "пътища"}).status_code == 200

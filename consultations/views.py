@@ -19,7 +19,7 @@ from django_ratelimit.core import is_ratelimited
 
 from .blocks import consultations_on_page, draft_sections
 from .forms import SubmissionForm
-from .models import Submission, SubmissionStatus
+from .models import ConsultationPhase, Submission, SubmissionStatus
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +53,15 @@ def receive_submission(request, page):
                           _("Формулярът не съответства на консултация на тази страница."), page.url)
     anchor = f"#konsultaciya-{consultation.pk}"
 
-    if not consultation.is_open():
+    phase = consultation.phase()
+    if phase != ConsultationPhase.OPEN:
         late_text = request.POST.get("text", "")[:20_000]
-        messages.error(request, _("Срокът за предложения изтече на %(closes)s. Предложението не е прието.") % {
-            "closes": timezone.localtime(consultation.closes_at).strftime("%d.%m.%Y %H:%M")})
+        if phase == ConsultationPhase.UPCOMING:
+            messages.error(request, _("Консултацията още не е започнала: предложения се приемат от %(opens)s.") % {
+                "opens": timezone.localtime(consultation.opens_at).strftime("%d.%m.%Y %H:%M")})
+        else:
+            messages.error(request, _("Срокът за предложения изтече на %(closes)s. Предложението не е прието.") % {
+                "closes": timezone.localtime(consultation.closes_at).strftime("%d.%m.%Y %H:%M")})
         response = page.render(request, context_overrides={"late_text": late_text, "late_for": consultation.pk})
         response.status_code = 403
         return response

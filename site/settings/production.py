@@ -15,6 +15,10 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 # Shared by every app server: rate limits on public forms count across all of them.
 # memcached, e.g. pymemcache://cache:11211 (django-ratelimit needs atomic increments).
 CACHES = {"default": env.cache("CACHE_URL")}
+# Behind a reverse proxy every request comes from the proxy's address: name the header that
+# carries the client's address (e.g. HTTP_X_REAL_IP) or all visitors share one rate limit.
+if env("RATELIMIT_IP_META_KEY", default=""):
+    RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
 
 # EMAIL_URL, e.g. smtp+tls://user:password@mail.example.bg:587
 vars().update(env.email("EMAIL_URL", default="consolemail://"))

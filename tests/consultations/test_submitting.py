@@ -199,7 +199,9 @@ def test_form_loaded_at_235959_and_posted_after_the_deadline_is_refused(client, 
 def test_post_before_opening_is_refused(client, policy):
     upcoming = ConsultationFactory(policy_page=policy, opens_at=datetime(2099, 1, 1, tzinfo=ZoneInfo("UTC")))
     put_on_page(policy, upcoming)
-    assert submit(client, policy, upcoming).status_code == 403
+    response = submit(client, policy, upcoming)
+    assert response.status_code == 403
+    assert "Консултацията още не е започнала" in response.content.decode()
     assert not Submission.objects.exists()
 
 

@@ -29,7 +29,7 @@ class SubmissionForm(forms.ModelForm):
     )
     # A field people never see; bots that fill in every field reveal themselves.
     website = forms.CharField(label=_("Не попълвайте това поле"), required=False)
-    rendered_at = forms.CharField(widget=forms.HiddenInput)
+    rendered_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Submission
@@ -77,24 +77,22 @@ class SubmissionForm(forms.ModelForm):
         """The hidden field was filled in: answer as if all went well, store nothing."""
         return bool(self.data.get("website"))
 
-    def clean_rendered_at(self):
-        try:
-            rendered = signing.loads(
-                self.cleaned_data["rendered_at"], salt=FORM_TIMESTAMP_SALT, max_age=MAXIMUM_FORM_AGE_SECONDS
-            )
-        except signing.BadSignature:
-            raise forms.ValidationError(
-                _("Формулярът е остарял. Копирайте текста си, презаредете страницата и го изпратете отново.")
-            ) from None
-        if time.time() - rendered < settings.SUBMISSION_MINIMUM_FILL_SECONDS:
-            raise forms.ValidationError(_("Формулярът беше изпратен твърде бързо. Моля, изпратете го отново."))
-        return rendered
-
     def clean_text(self):
         return self.cleaned_data["text"].strip()
 
     def clean(self):
         cleaned = super().clean()
+        # Errors about the hidden timestamp go to the top of the form: there is no field to point to.
+        try:
+            rendered = signing.loads(
+                cleaned.get("rendered_at", ""), salt=FORM_TIMESTAMP_SALT, max_age=MAXIMUM_FORM_AGE_SECONDS
+            )
+        except signing.BadSignature:
+            self.add_error(None, _(
+                "Формулярът е остарял. Копирайте текста си, презаредете страницата и го изпратете отново."))
+        else:
+            if time.time() - rendered < settings.SUBMISSION_MINIMUM_FILL_SECONDS:
+                self.add_error(None, _("Формулярът беше изпратен твърде бързо. Моля, изпратете го отново."))
         stakeholder = cleaned.get("stakeholder_type")
         if stakeholder in StakeholderType.organisations() and not cleaned.get("organisation", "").strip():
             self.add_error("organisation", _("Посочете организацията, която представлявате."))

@@ -1,8 +1,10 @@
-"""axe-core on every state of the consultation block: before, open, errors, thanks, closed, справка."""
+"""axe-core on every state of the consultation block (before, open, errors, thanks, closed), the справка and confirmation."""
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from consultations.models import Consultation
@@ -62,4 +64,19 @@ def test_published_report(page, demo_site, axe):
 
 def test_consultations_index(page, demo_site, axe):
     page.goto(demo_site + "/obshtestveni-konsultacii/")
+    assert axe() == []
+
+
+def test_confirmation_page(page, demo_site, axe):
+    page.goto(demo_site + OPEN_POLICY)
+    fill_proposal(page.locator("form.submission-form"), "Осветление на спирките.", "Вера Вълчева", "vera@example.org")
+    page.get_by_role("button", name="Изпрати предложението").click()
+    page.goto(re.search(r"https?://\S+/konsultacii/potvardi/\S+/", mail.outbox[-1].body).group(0))
+    assert page.get_by_role("button", name="Потвърждавам предложението").is_visible()
+    assert axe() == []
+
+
+def test_invalid_confirmation_link_page(page, demo_site, axe):
+    response = page.goto(demo_site + "/konsultacii/potvardi/nevalidna-vrazka/")
+    assert response.status == 404
     assert axe() == []

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +21,8 @@ def run_django(argv, env):
     ignored = {*PRODUCTION_ENV, "ELASTICSEARCH_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     clean_env = {k: v for k, v in os.environ.items() if k not in ignored}
     return subprocess.run(
-        [sys.executable, "manage.py", *argv], env={**clean_env, **env}, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *argv], env={**clean_env, **env}, capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
     )
 
 

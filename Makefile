@@ -10,11 +10,15 @@ PORT ?= 8000
 .PHONY: run test bench install install-test messages system-test-deps clean
 
 run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
+run: export DEBUG ?= 0
 run: install messages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) ensure_demo_editor
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# The task worker (e-mail, report PDFs) runs beside the web server and stops with it.
+	$(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) runserver --insecure $(HOST):$(PORT)
 
 test: system-test-deps install-test messages
 	$(BIN)/python -m tests.postgres_server -- $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -41,7 +45,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 messages: $(VENV)/.installed
-	$(BIN)/pybabel -q compile --use-fuzzy -d site/locale -D django
+	$(BIN)/pybabel -q compile --use-fuzzy -d site/locale -D "django djangojs"
 
 # Debian's PostgreSQL (the throwaway test server), Chromium (browser tests), npm (axe-core)
 # and DejaVu fonts (Cyrillic in PDF reports).

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import Answer, Channel
+from .models import Answer, Channel, Consultation, SubmissionStatus
 
 
 class SubmissionAdminForm(WagtailAdminModelForm):
@@ -21,16 +21,49 @@ class SubmissionAdminForm(WagtailAdminModelForm):
             for name in self.PARTICIPANT_FIELDS:
                 if name in self.fields:
                     self.fields[name].disabled = True
-        elif "channel" in self.fields:
-            self.fields["channel"].choices = [c for c in self.fields["channel"].choices if c[0] != Channel.ONLINE]
+        else:
+            # Entered by an editor from e-mail, the registry or paper: counted from the moment it is saved,
+            # never "unconfirmed" (which only an online author's link can end, and the purge deletes).
+            if "channel" in self.fields:
+                self.fields["channel"].choices = [c for c in self.fields["channel"].choices if c[0] != Channel.ONLINE]
+            if "status" in self.fields:
+                self.fields["status"].choices = [
+                    c for c in self.fields["status"].choices if c[0] != SubmissionStatus.UNCONFIRMED
+                ]
+                if not self.instance.pk:
+                    self.initial["status"] = SubmissionStatus.PENDING
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("channel") not in (None, Channel.ONLINE) and not cleaned.get("registry_number", "").strip():
             self.add_error("registry_number", _("Въведете входящия номер на документа."))
+        # The model's constraint holds this rule; repeated here to put the message at the status field.
+        if cleaned.get("channel") not in (None, Channel.ONLINE) and cleaned.get("status") == SubmissionStatus.UNCONFIRMED:
+            self.add_error("status", _("Предложение, получено по друг канал, се отчита от момента на въвеждането."))
         answer = cleaned.get("answer")
         if answer and answer != Answer.ACCEPTED and not cleaned.get("answer_reason", "").strip():
             self.add_error("answer_reason", _("Посочете мотивите: те са задължителни, освен когато предложението е прието."))
+        return cleaned
+
+
+class ConsultationAdminForm(WagtailAdminModelForm):
+    """Asks the editor to confirm a consultation whose whole period lies in the past."""
+
+    confirm_backdated = forms.BooleanField(
+        label=_("Потвърждавам: консултацията е изцяло в миналото"),
+        required=False,
+        help_text=_("Само за запис на вече проведена консултация (например по хартиени предложения)."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        closes_at = cleaned.get("closes_at")
+        backdated = closes_at is not None and Consultation(closes_at=closes_at).is_backdated()
+        already_saved_so = self.instance.pk and self.instance.closes_at == closes_at
+        if backdated and not already_saved_so and not cleaned.get("confirm_backdated"):
+            self.add_error("closes_at", _(
+                "Краят е в миналото: гражданите няма да могат да изпратят предложения и консултацията ще се покаже "
+                "веднага като приключила. Ако това е запис на минала консултация, отбележете потвърждението по-долу."))
         return cleaned
 
 

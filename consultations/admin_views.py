@@ -1,13 +1,16 @@
-"""Admin views: publishing a consultation's справка with one action."""
+"""Admin views: publishing a consultation's справка with one action, deleting a proposal with a reason."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.snippets.permissions import get_permission_name
+from wagtail.snippets.views.snippets import DeleteView
 
+from .admin_forms import ModerationReasonForm
 from .models import Consultation
 
 
@@ -18,12 +21,15 @@ def publish_report(request, pk):
     consultation = get_object_or_404(Consultation, pk=pk)
     listing_url = reverse(Consultation.snippet_viewset.get_url_name("list"))
     if request.method == "POST":
-        if consultation.is_open():
-            messages.error(request, _("Справката се публикува след края на консултацията."))
-        elif consultation.publish_report(request.user):
-            messages.success(request, _("Справката за „%(title)s“ е публикувана.") % {"title": consultation.title})
+        try:
+            published = consultation.publish_report(request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            messages.info(request, _("Справката вече е публикувана."))
+            if published:
+                messages.success(request, _("Справката за „%(title)s“ е публикувана.") % {"title": consultation.title})
+            else:
+                messages.info(request, _("Справката вече е публикувана."))
         return redirect(listing_url)
     context = {
         "consultation": consultation,
@@ -32,3 +38,19 @@ def publish_report(request, pk):
         "listing_url": listing_url,
     }
     return TemplateResponse(request, "consultations/admin/publish_report.html", context)
+
+
+class SubmissionDeleteView(DeleteView):
+    """Deleting a participant's proposal takes a reason, kept in the audit log with who did it.
+
+    Only those with the delete permission (administrators; the Editors and Moderators groups are
+    not given it) see this view: moderators hide proposals instead, which keeps the record.
+    """
+
+    form_class = ModerationReasonForm
+    template_name = "consultations/admin/confirm_delete_submission.html"
+
+    def form_valid(self, form):
+        log(self.object, "consultations.delete", user=self.request.user,
+            data={"reason": form.cleaned_data["reason"], "text": self.object.text[:500]})
+        return super().form_valid(form)

@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .page_messages import message_anchor, messages_for_block
+
 SUBMISSIONS_PER_PAGE = 20
 SUBMISSIONS_PAGE_PARAMETER = "predlozheniya"
 
@@ -85,6 +87,8 @@ class ConsultationBlock(blocks.StructBlock):
         )
         context.update(
             consultation=consultation,
+            block_messages=messages_for_block(request, consultation.pk),
+            message_anchor=message_anchor(consultation.pk),
             phase=consultation.phase(now),
             form=form,
             late_text=parent_context.get("late_text") if parent_context.get("late_for") == consultation.pk else "",

@@ -33,13 +33,14 @@ class SubmissionForm(forms.ModelForm):
 
     class Meta:
         model = Submission
-        fields = ["kind", "author_name", "email", "stakeholder_type", "organisation", "publish_name", "text"]
+        fields = ["kind", "author_name", "email", "stakeholder_type", "organisation", "publish_name", "notify", "text"]
         labels = {
             "author_name": _("Име и фамилия"),
             "email": _("Електронна поща"),
             "stakeholder_type": _("Вие сте"),
             "organisation": _("Организация"),
             "publish_name": _("Съгласен/на съм името ми да бъде публикувано"),
+            "notify": _("Искам едно писмо, когато предложението получи отговор или бъде публикувана справката"),
             "text": _("Вашето предложение"),
             "kind": _("Вид"),
         }
@@ -47,6 +48,7 @@ class SubmissionForm(forms.ModelForm):
             "email": _("За да потвърдите предложението. Адресът не се публикува никога."),
             "organisation": _("Задължително за НПО, бизнес и институции; публикува се."),
             "publish_name": _("Ако не отбележите, публикуваме „Гражданин“ вместо името ви."),
+            "notify": _("Махнете отметката, ако не искате да получите това писмо."),
             "text": _("До %(max)s знака. HTML и връзки се показват като обикновен текст.") % {"max": MAX_TEXT_LENGTH},
         }
         widgets = {

@@ -1,15 +1,11 @@
 """Receiving a proposal posted from a policy page, and confirming it from the e-mailed link."""
 
-import logging
-
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -19,12 +15,17 @@ from django_ratelimit.core import is_ratelimited
 
 from .blocks import consultations_on_page, draft_sections
 from .forms import SubmissionForm
+from .mail import queue_mail
 from .models import ConsultationPhase, Submission, SubmissionStatus
-
-logger = logging.getLogger(__name__)
+from .page_messages import block_message_tags, message_anchor
 
 CONFIRMATION_SALT = "consultations.confirm-submission"
 CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
+
+
+def recipient_key(group, request):
+    """Rate-limit key for the address a confirmation e-mail would go to."""
+    return request.POST.get("email", "").strip().casefold()[:254]
 
 
 def error_page(request, status, title, message, back_url=None):
@@ -51,25 +52,31 @@ def receive_submission(request, page):
     if consultation is None:
         return error_page(request, 400, _("Консултацията не е намерена"),
                           _("Формулярът не съответства на консултация на тази страница."), page.url)
-    anchor = f"#konsultaciya-{consultation.pk}"
+    anchor = "#" + message_anchor(consultation.pk)
+    tags = block_message_tags(consultation.pk)
 
     phase = consultation.phase()
     if phase != ConsultationPhase.OPEN:
         late_text = request.POST.get("text", "")[:20_000]
         if phase == ConsultationPhase.UPCOMING:
             messages.error(request, _("Консултацията още не е започнала: предложения се приемат от %(opens)s.") % {
-                "opens": timezone.localtime(consultation.opens_at).strftime("%d.%m.%Y %H:%M")})
+                "opens": timezone.localtime(consultation.opens_at).strftime("%d.%m.%Y %H:%M")}, extra_tags=tags)
         else:
             messages.error(request, _("Срокът за предложения изтече на %(closes)s. Предложението не е прието.") % {
-                "closes": timezone.localtime(consultation.closes_at).strftime("%d.%m.%Y %H:%M")})
+                "closes": timezone.localtime(consultation.closes_at).strftime("%d.%m.%Y %H:%M")}, extra_tags=tags)
         response = page.render(request, context_overrides={"late_text": late_text, "late_for": consultation.pk})
         response.status_code = 403
         return response
 
     form = SubmissionForm(request.POST, consultation=consultation, sections=draft_sections(page))
     if form.is_valid() and form.is_from_a_bot():
-        messages.success(request, _("Благодарим! Изпратихме ви писмо за потвърждение."))
+        messages.success(request, _("Благодарим! Изпратихме ви писмо за потвърждение."), extra_tags=tags)
         return HttpResponseRedirect(page.url + anchor)
+    # Counted only for valid forms: the form must not become a way to mail any text to any address.
+    if form.is_valid() and is_ratelimited(request, group="consultation-confirmation-recipient", key=recipient_key,
+                                          rate=settings.CONFIRMATION_EMAIL_RATE_LIMIT, increment=True):
+        form.add_error("email", _("До този адрес вече изпратихме няколко писма за потвърждение. "
+                                  "Потвърдете предложенията от тях или опитайте отново след час."))
     if form.is_valid():
         try:
             with transaction.atomic():
@@ -77,32 +84,29 @@ def receive_submission(request, page):
         except IntegrityError:
             form.add_error("text", _("Вече сте изпратили същия текст до тази консултация."))
         else:
-            send_confirmation(request, submission, page)
+            send_confirmation(request, submission, tags)
             return HttpResponseRedirect(page.url + anchor)
     return page.render(request, context_overrides={"consultation_form": form})
 
 
-def send_confirmation(request, submission, page):
-    """E-mail the confirmation link; the submission is already stored, so a mail outage loses nothing."""
+def send_confirmation(request, submission, tags):
+    """Queue the confirmation link; the submission is already stored, so a mail outage loses nothing.
+
+    The e-mail carries the link and the consultation's name only, never what was typed into the
+    form: the anonymous form must not send the municipality's name with any text to any address.
+    """
     token = signing.dumps(submission.pk, salt=CONFIRMATION_SALT)
     link = request.build_absolute_uri(reverse("consultations:confirm", args=[token]))
-    context = {"submission": submission, "link": link, "page": page, "days": CONFIRMATION_MAX_AGE // 86400}
-    try:
-        send_mail(
-            subject=" ".join(render_to_string("consultations/email/confirm_subject.txt", context).split()),
-            message=render_to_string("consultations/email/confirm_body.txt", context),
-            from_email=None,
-            recipient_list=[submission.email],
-        )
-    except Exception:
-        logger.exception("Confirmation e-mail for submission %s could not be sent", submission.pk)
+    context = {"consultation": submission.consultation, "link": link, "days": CONFIRMATION_MAX_AGE // 86400}
+    if not queue_mail("consultations/email/confirm", context, submission.email):
         messages.warning(request, _(
-            "Предложението е записано, но не успяхме да изпратим писмото за потвърждение. "
-            "Администрацията ще го потвърди ръчно; не е нужно да го изпращате отново."))
+            "Предложението е записано, но писмото за потвърждение не можа да бъде изпратено. "
+            "Администрацията ще го потвърди ръчно; не е нужно да го изпращате отново."), extra_tags=tags)
         return
     messages.success(request, _(
-        "Предложението е записано. Изпратихме писмо до %(email)s: отворете връзката в него, "
-        "за да го потвърдите. Непотвърдените предложения не се разглеждат.") % {"email": submission.email})
+        "Предложението е записано. До няколко минути ще получите писмо на %(email)s: отворете връзката в него, "
+        "за да го потвърдите. Непотвърдените предложения не се разглеждат.") % {"email": submission.email},
+        extra_tags=tags)
 
 
 @require_http_methods(["GET", "POST"])
@@ -118,7 +122,8 @@ def confirm(request, token):
         return error_page(request, 404, _("Невалидна връзка"),
                           _("Връзката за потвърждение е непълна или грешна. Копирайте я изцяло от писмото."))
     submission = get_object_or_404(Submission.objects.select_related("consultation__policy_page"), pk=pk)
-    back_url = submission.consultation.policy_page.url
+    policy_page = submission.consultation.policy_page
+    back_url = policy_page.url
     if submission.status != SubmissionStatus.UNCONFIRMED:
         return error_page(request, 409, _("Предложението вече е потвърдено"),
                           _("Това предложение вече е потвърдено и е изпратено за разглеждане."), back_url)
@@ -129,6 +134,10 @@ def confirm(request, token):
         if not updated:  # confirmed by a parallel request between the check above and now
             return error_page(request, 409, _("Предложението вече е потвърдено"),
                               _("Това предложение вече е потвърдено и е изпратено за разглеждане."), back_url)
-        messages.success(request, _("Благодарим! Предложението е потвърдено и ще бъде разгледано от администрацията."))
-        return HttpResponseRedirect(back_url + f"#konsultaciya-{submission.consultation_id}")
+        thanks = _("Благодарим! Предложението е потвърдено и ще бъде разгледано от администрацията.")
+        if submission.consultation in consultations_on_page(policy_page.specific):
+            messages.success(request, thanks, extra_tags=block_message_tags(submission.consultation_id))
+            return HttpResponseRedirect(back_url + "#" + message_anchor(submission.consultation_id))
+        messages.success(request, thanks)
+        return HttpResponseRedirect(back_url)
     return TemplateResponse(request, "consultations/confirm.html", {"submission": submission, "back_url": back_url})

@@ -5,21 +5,25 @@ entries in Wagtail's audit log, which SnippetViewSet has and modeladmin does not
 """
 
 import django_filters
-from django.db import transaction
+from django.db import models, transaction
+from django.template.defaultfilters import truncatechars
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import AdminPageChooser, ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_forms import ModerationReasonForm, SubmissionAdminForm
-from .admin_views import publish_report
+from .admin_forms import ConsultationAdminForm, ModerationReasonForm, SubmissionAdminForm
+from .admin_views import SubmissionDeleteView, publish_report
 from .models import Channel, Consultation, StakeholderType, Submission, SubmissionStatus
 from .models.consultation import POLICY_PAGE_MODEL
 
@@ -34,11 +38,22 @@ class SubmissionFilterSet(WagtailFilterSet):
         fields = ["consultation", "status", "stakeholder_type", "channel"]
 
 
+class TextColumn(Column):
+    """The beginning of the proposal's text, so moderators see what they approve or hide."""
+
+    def get_value(self, instance):
+        return truncatechars(" ".join(instance.text.split()), 160)
+
+
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "comment"
     menu_label = _("Предложения")
-    list_display = ["__str__", "consultation", "status", "stakeholder_type", "channel", "answer", "created_at"]
+    list_display = [
+        "__str__", TextColumn("text", label=_("Текст")), "consultation", "status", "stakeholder_type", "channel",
+        "answer", "created_at",
+    ]
+    delete_view_class = SubmissionDeleteView
     list_per_page = 50
     filterset_class = SubmissionFilterSet
     search_fields = ["text", "author_name", "organisation", "registry_number"]
@@ -70,13 +85,26 @@ class SubmissionViewSet(SnippetViewSet):
     )
 
 
+class PageStateColumn(Column):
+    """Whether people can find and use the consultation, and if not, what the editor still has to do."""
+
+    def get_value(self, instance):
+        if instance.shown_on_page and instance.policy_page.live:
+            return _("Показана на страницата")
+        return _("Не се вижда: добавете блок „Обществена консултация“ на страницата „%(page)s“ и я публикувайте") % {
+            "page": instance.policy_page.title}
+
+
 class ConsultationViewSet(SnippetViewSet):
     model = Consultation
     icon = "form"
     menu_label = _("Консултации")
-    list_display = ["title", "policy_page", "opens_at", "closes_at", "report_published_at"]
+    list_display = [
+        "title", "policy_page", PageStateColumn("shown_on_page", label=_("На сайта")), "opens_at", "closes_at",
+        "report_published_at",
+    ]
     search_fields = ["title"]
-    panels = [
+    edit_handler = ObjectList([
         FieldPanel("policy_page", widget=AdminPageChooser(target_models=[POLICY_PAGE_MODEL])),
         FieldPanel("title"),
         MultiFieldPanel(
@@ -88,7 +116,11 @@ class ConsultationViewSet(SnippetViewSet):
             heading=_("Документи"),
         ),
         FieldPanel("publication"),
-    ]
+        FieldPanel("confirm_backdated"),
+    ], base_form_class=ConsultationAdminForm)
+
+    def get_queryset(self, request):
+        return Consultation.objects.select_related("policy_page")
 
 
 class ConsultationsGroup(SnippetViewSetGroup):
@@ -153,8 +185,35 @@ class HideSubmissionsBulkAction(ModerateSubmissionsBulkAction):
     classes = {"serious"}
 
 
+class DeleteSubmissionsBulkAction(ModerateSubmissionsBulkAction):
+    """Replaces Wagtail's bulk delete for proposals: administrators only, with the reason in the log."""
+
+    display_name = _("Изтрий")
+    action_type = "delete"
+    aria_label = _("Изтрий избраните предложения")
+    classes = {"serious"}
+
+    def check_perm(self, obj):
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "delete", obj)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        request = kwargs["self"].request
+        reason = kwargs["self"].cleaned_form.cleaned_data["reason"]
+        count = 0
+        with transaction.atomic():
+            for submission in objects:
+                log(submission, "consultations.delete", user=request.user,
+                    data={"reason": reason, "text": submission.text[:500]})
+                submission.delete()
+                count += 1
+        return count, 0
+
+
 hooks.register("register_bulk_action", ApproveSubmissionsBulkAction)
 hooks.register("register_bulk_action", HideSubmissionsBulkAction)
+# After Wagtail's own snippet bulk delete (order 0), so this one takes its place for proposals.
+hooks.register("register_bulk_action", DeleteSubmissionsBulkAction, order=100)
 
 
 @hooks.register("register_log_actions")
@@ -162,6 +221,33 @@ def register_consultation_log_actions(actions):
     actions.register_action("consultations.approve", _("Одобряване"), _("Одобрено предложение"))
     actions.register_action("consultations.hide", _("Скриване"), _("Скрито предложение"))
     actions.register_action("consultations.publish_report", _("Публикуване на справка"), _("Публикувана справка"))
+    actions.register_action("consultations.delete", _("Изтриване"), _("Изтрито предложение"))
+
+
+class WaitingForModerationPanel(Component):
+    """On the dashboard: how many proposals wait for moderation or an answer, per consultation."""
+
+    name = "consultations_waiting"
+    template_name = "consultations/admin/waiting_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        counted = models.Q(submissions__status__in=[SubmissionStatus.PENDING, SubmissionStatus.APPROVED])
+        context["consultations"] = [
+            c for c in Consultation.objects.annotate(
+                pending=models.Count("submissions", filter=models.Q(submissions__status=SubmissionStatus.PENDING)),
+                unanswered=models.Count("submissions", filter=counted & models.Q(submissions__answer="")),
+            ).filter(models.Q(pending__gt=0) | models.Q(unanswered__gt=0)).order_by("closes_at")
+        ]
+        context["submissions_url"] = reverse(Submission.snippet_viewset.get_url_name("list"))
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_moderation_panel(request, panels):
+    if request.user.has_perm(get_permission_name("change", Submission)):
+        panels.append(WaitingForModerationPanel())
 
 
 @hooks.register("register_admin_urls")

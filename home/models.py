@@ -40,7 +40,8 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         policies = list(PolicyPage.objects.descendant_of(self).live().public().order_by("path"))
         context["policies"] = policies
-        context["open_consultations"] = Consultation.objects.open_now().filter(
+        # Only what a live page really shows: an announcement must lead to a form people can use.
+        context["open_consultations"] = Consultation.objects.announced().open_now().filter(
             policy_page__in=[p.pk for p in policies]
         ).select_related("policy_page")
         context["latest_decisions"] = (
@@ -84,6 +85,18 @@ class MunicipalityContacts(BaseSiteSetting):
         related_name="+",
         help_text=_("Страницата, към която води връзката „Достъпност“ в долния колонтитул."),
     )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Уведомление за поверителност"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Страницата по чл. 13 от Общия регламент относно защитата на данните; към нея водят връзката "
+            "„Поверителност“ в долния колонтитул и формулярът за предложения."
+        ),
+    )
 
     panels = [
         FieldPanel("address"),
@@ -91,6 +104,7 @@ class MunicipalityContacts(BaseSiteSetting):
         FieldPanel("email"),
         FieldPanel("working_hours"),
         FieldPanel("accessibility_page"),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:

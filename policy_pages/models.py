@@ -7,15 +7,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from consultations.blocks import consultations_on_page
-from consultations.views import receive_submission
+from consultations.pages import ConsultationPageMixin
 
 from .blocks import PolicyStreamBlock
+from .forms import PolicyFilterForm
 
 
 class PolicyStage(models.TextChoices):
@@ -42,17 +42,47 @@ class PolicyIndexPage(Page):
         verbose_name = _("Списък на политиките")
         verbose_name_plural = _("Списъци на политиките")
 
+    def policies(self):
+        return PolicyPage.objects.child_of(self).live().public().order_by("path")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["policies"] = PolicyPage.objects.child_of(self).live().public().order_by("path")
+        context.update(self.filtered_policies(PolicyFilterForm(request.GET)))
         return context
+
+    def filtered_policies(self, form):
+        """The policies the filter asks for, with `filter_status` 400 for an invalid tag and 404 for an unknown one.
+
+        Never falls back to the whole list: the page says what was wrong instead.
+        """
+        result = {"filter_form": form, "filter_status": 200, "filter_errors": [], "policies": None, "selected_tag": None}
+        if not form.is_valid():
+            result.update(filter_status=400, filter_errors=form.error_messages_list())
+            return result
+        policies = self.policies()
+        if tag_slug := form.cleaned_data["tag"]:
+            tagged = PolicyPageTag.objects.filter(tag__slug=tag_slug, content_object__in=policies)
+            tagged_item = tagged.select_related("tag").first()
+            if tagged_item is None:
+                result.update(filter_status=404, filter_errors=[_("Няма политики с етикет „%(tag)s“.") % {"tag": tag_slug}])
+                return result
+            result["selected_tag"] = tagged_item.tag
+            policies = policies.filter(tagged_items__tag=tagged_item.tag)
+        result["policies"] = policies
+        return result
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # An invalid (400) or unknown (404) tag still gets the page with its message.
+        response.status_code = response.context_data.get("filter_status", 200)
+        return response
 
 
 class PolicyPageTag(TaggedItemBase):
     content_object = ParentalKey("policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class PolicyPage(RoutablePageMixin, Page):
+class PolicyPage(ConsultationPageMixin, Page):
     """One municipal policy: its text, stage, responsible department and tags."""
 
     summary = models.TextField(
@@ -114,8 +144,3 @@ class PolicyPage(RoutablePageMixin, Page):
         now = timezone.now()
         context["consultation_open_on_page"] = any(c.is_open(now) for c in consultations_on_page(self))
         return context
-
-    @path("predlozhenie/", name="consultation_submission")
-    def consultation_submission(self, request):
-        """Receives the consultation form embedded in the body (the page owns the POST)."""
-        return receive_submission(request, self)

@@ -14,6 +14,12 @@ class ReportRow:
     proposal: str
     answer: str
     reason: str
+    # The raw `Answer` value ("" while unanswered), for a look per kind of answer; not a column.
+    answer_kind: str = ""
+
+    def cells(self):
+        """The row's values in the order of `report_columns()`."""
+        return [self.number, self.author, self.stakeholder_type, self.section, self.proposal, self.answer, self.reason]
 
 
 def report_columns():
@@ -33,6 +39,7 @@ def report_rows(consultation):
             proposal=submission.text,
             answer=submission.get_answer_display() if submission.answer else _("Без отговор"),
             reason=submission.answer_reason,
+            answer_kind=submission.answer,
         )
         for position, submission in enumerate(submissions, start=1)
     ]

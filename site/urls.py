@@ -1,13 +1,15 @@
 """Root URLs: Wagtail admin, documents, search, sitemap; everything else is Wagtail's page tree."""
 
-from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+
+from .media import serve_image
+from .views import favicon, robots_txt
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,11 +18,10 @@ urlpatterns = [
     path("konsultacii/", include("consultations.urls")),
     path("", include("reports.urls")),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
+    # Only image renditions: documents' files go through Wagtail's permission-checked view.
+    re_path(r"^media/images/(?P<path>.+)$", serve_image, name="image_rendition"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

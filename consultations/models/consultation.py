@@ -27,6 +27,19 @@ class PublicationMode(models.TextChoices):
 
 
 class ConsultationQuerySet(models.QuerySet):
+    def visible(self):
+        """Consultations whose policy page any visitor may see: live, and under no view restriction.
+
+        Everything public about a consultation (its справка, CSV, PDF, feeds) follows this.
+        """
+        from wagtail.models import Page
+
+        return self.filter(policy_page__in=Page.objects.live().public().values("pk"))
+
+    def announced(self):
+        """Visible consultations that their live page really shows, so that a link to the form leads to it."""
+        return self.visible().filter(shown_on_page=True)
+
     def open_now(self, at=None):
         at = at or timezone.now()
         return self.filter(opens_at__lte=at, closes_at__gt=at)
@@ -85,6 +98,11 @@ class Consultation(index.Indexed, models.Model):
     report_published_at = models.DateTimeField(
         verbose_name=_("Справката е публикувана на"), null=True, blank=True, editable=False
     )
+    # Kept by the page_published/unpublished signals: whether the live version of the policy page
+    # embeds this consultation's block. Only then is it announced on the home page and in feeds.
+    shown_on_page = models.BooleanField(
+        verbose_name=_("Показана на публикуваната страница"), default=False, editable=False
+    )
 
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
@@ -99,6 +117,12 @@ class Consultation(index.Indexed, models.Model):
                 condition=models.Q(closes_at__gte=models.F("opens_at") + SHORTEST_PERIOD),
                 name="consultation_period_at_least_14_days",
                 violation_error_message=_("Срокът не може да е по-кратък от 14 дни (чл. 26, ал. 4 ЗНА)."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(report_published_at__isnull=True)
+                | models.Q(report_published_at__gte=models.F("closes_at")),
+                name="consultation_report_after_closing",
+                violation_error_message=_("Справката се публикува след края на консултацията."),
             ),
         ]
 
@@ -126,16 +150,34 @@ class Consultation(index.Indexed, models.Model):
         return self.report_published_at is not None
 
     def publish_report(self, user=None, at=None):
-        """Publish the справка (once); returns False if it was already published."""
+        """Publish the справка (once); returns False if it was already published.
+
+        Raises ValidationError before the closing time: a справка published earlier would show
+        proposals that arrive afterwards, and the law asks for it after the consultation.
+        """
         from wagtail.log_actions import log
 
-        updated = Consultation.objects.filter(pk=self.pk, report_published_at__isnull=True).update(
-            report_published_at=at or timezone.now()
-        )
+        at = at or timezone.now()
+        if at < self.closes_at:
+            raise ValidationError(_("Справката се публикува след края на консултацията."))
+        updated = Consultation.objects.filter(
+            pk=self.pk, report_published_at__isnull=True, closes_at__lte=at
+        ).update(report_published_at=at)
         self.refresh_from_db(fields=["report_published_at"])
         if updated:
+            from ..signals import report_published
+
             log(self, "consultations.publish_report", user=user)
+            report_published.send(sender=Consultation, consultation=self)
         return bool(updated)
+
+    def is_backdated(self, at=None):
+        """Opens and closes in the past: the public never had the chance to take part."""
+        return self.closes_at is not None and self.closes_at <= (at or timezone.now())
+
+    def is_visible(self):
+        """Whether any visitor may see the policy page, and so anything public about this consultation."""
+        return Consultation.objects.visible().filter(pk=self.pk).exists()
 
     def counted_submissions(self):
         """Confirmed (or entered by an editor) and not hidden by a moderator: what the справка reports."""

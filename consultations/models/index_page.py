@@ -27,9 +27,8 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("Списъци на консултациите")
 
     def public_consultations(self):
-        """Consultations whose policy page the public can see."""
-        live_pages = Page.objects.live().public().values("pk")
-        return Consultation.objects.filter(policy_page__in=live_pages).select_related("policy_page")
+        """Consultations that a live, public page shows: what the list and the feeds announce."""
+        return Consultation.objects.announced().select_related("policy_page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -38,7 +37,9 @@ class ConsultationIndexPage(RoutablePageMixin, Page):
         context.update(
             open_consultations=consultations.open_now(now).order_by("closes_at"),
             upcoming_consultations=consultations.upcoming(now).order_by("opens_at"),
-            closed_consultations=consultations.closed(now).order_by("-closes_at"),
+            # A closed consultation stays listed while its page is public, for its справка.
+            closed_consultations=Consultation.objects.visible().closed(now).select_related("policy_page")
+            .order_by("-closes_at"),
         )
         return context
 

@@ -58,6 +58,16 @@ def text_digest(text):
     return hashlib.sha256(normalised.encode()).hexdigest()
 
 
+class SubmissionQuerySet(models.QuerySet):
+    def expired_unconfirmed(self, max_age, at=None):
+        """Online submissions nobody confirmed within `max_age`: personal data with no further use.
+
+        Only online ones: what editors enter from e-mail, the registry or paper is never unconfirmed.
+        """
+        cutoff = (at or timezone.now()) - max_age
+        return self.filter(channel=Channel.ONLINE, status=SubmissionStatus.UNCONFIRMED, created_at__lt=cutoff)
+
+
 class Submission(index.Indexed, models.Model):
     """One proposal, recommendation or comment, with its moderation and its official answer."""
 
@@ -112,6 +122,12 @@ class Submission(index.Indexed, models.Model):
         help_text=_("Задължителни, освен когато предложението е прието (чл. 26, ал. 5 ЗНА)."),
     )
     answered_at = models.DateTimeField(verbose_name=_("Отговорено на"), null=True, blank=True)
+    notify = models.BooleanField(
+        verbose_name=_("Уведомяване по е-поща"),
+        default=True,
+        help_text=_("Участникът получава едно писмо, когато предложението получи отговор или излезе справката."),
+    )
+    notified_at = models.DateTimeField(verbose_name=_("Уведомен на"), null=True, blank=True, editable=False)
 
     search_fields = [
         index.SearchField("text"),
@@ -123,6 +139,8 @@ class Submission(index.Indexed, models.Model):
         index.FilterField("consultation"),
         index.FilterField("status"),
     ]
+
+    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Предложение")
@@ -141,6 +159,14 @@ class Submission(index.Indexed, models.Model):
                 condition=~models.Q(stakeholder_type__in=StakeholderType.organisations()) | ~models.Q(organisation=""),
                 name="submission_organisation_named",
                 violation_error_message=_("Посочете организацията, която представлявате."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(channel=Channel.ONLINE) | ~models.Q(status=SubmissionStatus.UNCONFIRMED),
+                name="submission_only_online_unconfirmed",
+                violation_error_message=_(
+                    "Предложение, получено по друг канал, се отчита от момента на въвеждането: изберете статус "
+                    "„Чака преглед“, „Одобрено“ или „Скрито“."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(answer="") | models.Q(answer=Answer.ACCEPTED) | ~models.Q(answer_reason=""),

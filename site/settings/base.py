@@ -1,5 +1,6 @@
 """Settings shared by every environment; the environment-specific modules override them."""
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -27,6 +28,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
     "django_ratelimit",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -81,9 +84,25 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "botevgrad.wsgi.application"
 
+
+def sqlite_for_threads(database):
+    """SQLite settings for a threaded server beside a worker process: no "database is locked" errors.
+
+    WAL lets readers go on while one writer writes; IMMEDIATE transactions take the write lock at
+    the start, so two writers queue (up to the busy timeout) instead of failing half-way.
+    """
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update(
+            timeout=20,
+            transaction_mode="IMMEDIATE",
+            init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        )
+    return database
+
+
 # The embedded default: one SQLite file, no services to install.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": sqlite_for_threads(env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -129,8 +148,30 @@ WAGTAILSEARCH_BACKENDS = search_backends(
     env("ELASTICSEARCH_URL", default=""), env("ELASTICSEARCH_INDEX", default="botevgrad")
 )
 
+# Background work (e-mail, building report PDFs) is queued in the database and run by
+# `manage.py db_worker`, which `make run` and compose start beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Seconds to wait for the mail server before the worker gives up and retries later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+
+# Documents are served only through Wagtail's view, which checks their collection's privacy;
+# their files under MEDIA_ROOT are never served directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# The visitor's address for rate limits: REMOTE_ADDR, or the address a trusted proxy reports.
+RATELIMIT_IP_META_KEY = "botevgrad.client_address.client_address"
+# Addresses or networks (CIDR) of the reverse proxies in front of the app, e.g. "172.18.0.0/16":
+# only requests that arrive from them may name the visitor's address in X-Forwarded-For.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start-up, not every request later
+
 # Proposals one address may send to consultations per hour (django-ratelimit's syntax).
 SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/h")
+# Confirmation e-mails the public form may send to one address per hour: the form must not become a
+# way to mail the municipality's name to anyone, and a person rarely sends more proposals than this.
+CONFIRMATION_EMAIL_RATE_LIMIT = env("CONFIRMATION_EMAIL_RATE_LIMIT", default="5/h")
 # A person needs longer than this to read the form and write one sentence; scripts do not.
 SUBMISSION_MINIMUM_FILL_SECONDS = 3
 
@@ -139,3 +180,17 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Община Ботев�
 # A TrueType font with Cyrillic letters for PDF reports (Debian: fonts-dejavu-core).
 REPORT_PDF_FONT = env("REPORT_PDF_FONT", default="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 REPORT_PDF_BOLD_FONT = env("REPORT_PDF_BOLD_FONT", default="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+
+# --- The Wagtail admin in Bulgarian (tests/site/test_admin_language.py keeps it so) ---
+# Dates as Bulgarians write them, in listings (Django's formats, site/formats/bg/formats.py)
+# and in the admin's date pickers, whose values the formats module's *_INPUT_FORMATS parse.
+FORMAT_MODULE_PATH = ["botevgrad.formats"]
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
+# Gravatar is unreachable from the town hall's network: show Wagtail's default avatar instead
+# of a broken image.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Slugs are Latin (home/slugs.py transliterates Bulgarian): ASCII-only in the editor and the copy form too.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -1,8 +1,11 @@
-"""Settings for `make run`: one machine, SQLite, debug on, mail printed to the console."""
+"""Settings for `make run`: one machine, SQLite, mail printed to the console."""
 
 from .base import *  # noqa: F403
+from .base import env
 
-DEBUG = True
+# Off by default, so the demo shows what visitors see (the site's own 404 and 500 pages);
+# `make run DEBUG=1` asks for Django's debug pages.
+DEBUG = env.bool("DEBUG", default=False)
 # Only ever used on a developer's machine; production reads SECRET_KEY from the environment.
 SECRET_KEY = "dev-only-not-secret-botevgrad"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

@@ -1,13 +1,13 @@
 """Production: configured only from environment variables; refuses to start without the required ones."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, sqlite_for_threads
 
 DEBUG = False
 # env() raises ImproperlyConfigured when a variable without a default is missing.
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES = {"default": sqlite_for_threads(env.db("DATABASE_URL"))}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
@@ -15,13 +15,12 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 # Shared by every app server: rate limits on public forms count across all of them.
 # memcached, e.g. pymemcache://cache:11211 (django-ratelimit needs atomic increments).
 CACHES = {"default": env.cache("CACHE_URL")}
-# Behind a reverse proxy every request comes from the proxy's address: name the header that
-# carries the client's address (e.g. HTTP_X_REAL_IP) or all visitors share one rate limit.
-if env("RATELIMIT_IP_META_KEY", default=""):
-    RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
-
-# EMAIL_URL, e.g. smtp+tls://user:password@mail.example.bg:587
-vars().update(env.email("EMAIL_URL", default="consolemail://"))
+# EMAIL_URL, e.g. smtp+tls://user:password@mail.example.bg:587?timeout=10
+_email = env.email("EMAIL_URL", default="consolemail://")
+# django-environ leaves ?timeout= among the backend OPTIONS, which Django's SMTP backend never reads.
+_email_timeout = _email.pop("OPTIONS", {}).pop("TIMEOUT", None)
+vars().update(_email)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=_email_timeout or 10)
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)  # noqa: F405
 
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405

@@ -30,7 +30,7 @@ def send_proposal(page, base_url):
 
 def test_consultation_from_proposal_to_published_report(page, browser, demo_site):
     send_proposal(page, demo_site)
-    expect(page.get_by_text("Изпратихме писмо до elena@example.org")).to_be_visible()
+    expect(page.get_by_text("ще получите писмо на elena@example.org")).to_be_visible()
     link = re.search(r"https?://\S+/konsultacii/potvardi/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Потвърждавам предложението").click()

@@ -31,15 +31,18 @@ def fresh_rate_limits():
 def test_valid_proposal_is_stored_unconfirmed_and_a_link_is_mailed(client, policy, consultation):
     response = submit(client, policy, consultation)
     assert response.status_code == 302
-    assert response["Location"] == f"{policy.url}#konsultaciya-{consultation.pk}"
+    assert response["Location"] == f"{policy.url}#konsultaciya-{consultation.pk}-suobshtenie"
     submission = Submission.objects.get()
     assert submission.status == SubmissionStatus.UNCONFIRMED
     assert submission.email == "maria@example.org"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["maria@example.org"]
     assert "Потвърдете предложението си" in mail.outbox[0].subject
-    followed = client.get(response["Location"])
-    assert "Изпратихме писмо до maria@example.org" in followed.content.decode()
+    followed = client.get(response["Location"]).content.decode()
+    # The message is inside the consultation's block, at the anchor the redirect lands on.
+    block_start = followed.index(f'id="konsultaciya-{consultation.pk}-suobshtenie"')
+    assert "ще получите писмо на maria@example.org" in followed[block_start:]
+    assert followed.index("ще получите писмо") > followed.index('class="consultation"')
 
 
 def test_confirmation_link_asks_then_confirms(client, policy, consultation):
@@ -249,11 +252,19 @@ def test_too_many_posts_from_one_address_get_a_429(client, policy, consultation)
 
 
 def test_mail_outage_loses_nothing(client, policy, consultation):
-    with mock.patch("consultations.views.send_mail", side_effect=ConnectionRefusedError):
+    with mock.patch("consultations.tasks.send_mail", side_effect=ConnectionRefusedError):
         response = submit(client, policy, consultation)
     assert response.status_code == 302
     assert Submission.objects.count() == 1
-    assert "не успяхме да изпратим писмото" in client.get(response["Location"]).content.decode()
+    assert "ще получите писмо" in client.get(response["Location"]).content.decode()
+
+
+def test_queue_outage_loses_nothing_and_says_so(client, policy, consultation):
+    with mock.patch("consultations.tasks.deliver_mail", **{"enqueue.side_effect": ConnectionError}):
+        response = submit(client, policy, consultation)
+    assert response.status_code == 302
+    assert Submission.objects.count() == 1
+    assert "писмото за потвърждение не можа да бъде изпратено" in client.get(response["Location"]).content.decode()
 
 
 def test_get_on_the_form_address_goes_back_to_the_page(client, policy, consultation):

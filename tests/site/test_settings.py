@@ -47,3 +47,24 @@ def test_site_package_is_importable_under_its_own_name():
     assert base.PROJECT_DIR.name == "site"
     assert base.LANGUAGE_CODE == "bg"
     assert base.TIME_ZONE == "Europe/Sofia"
+
+
+def test_timeout_in_email_url_reaches_the_mail_backend():
+    env = {**PRODUCTION_ENV, "EMAIL_URL": "smtp+tls://user:secret@mail.example.bg:587?timeout=7"}
+    script = "from django.core.mail import get_connection; print(type(get_connection()).__name__, get_connection().timeout)"
+    result = run_django(["shell", "-c", script], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["EmailBackend", "7"]
+
+
+def test_mail_timeout_has_a_default_without_one_in_the_url():
+    env = {**PRODUCTION_ENV, "EMAIL_URL": "smtp://mail.example.bg:25"}
+    result = run_django(["shell", "-c", "from django.core.mail import get_connection; print(get_connection().timeout)"], env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "10"
+
+
+def test_a_typo_in_trusted_proxies_stops_the_start():
+    result = run_django(["check"], {**PRODUCTION_ENV, "TRUSTED_PROXIES": "10.0.0.300"})
+    assert result.returncode != 0
+    assert "10.0.0.300" in result.stderr

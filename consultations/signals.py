@@ -1,0 +1,35 @@
+"""Keeps what consultations derive from pages in step, and tells higher apps when a справка is published."""
+
+from django.dispatch import Signal
+from wagtail.signals import page_published, page_unpublished
+
+# Sent with `consultation` once its справка is published; reports builds the stored PDF on it.
+report_published = Signal()
+
+
+def record_consultations_shown(sender, instance, **kwargs):
+    """After a page is published, mark the consultations whose block its live version embeds."""
+    from .blocks import consultations_on_page
+    from .models import Consultation
+
+    shown = {c.pk for c in consultations_on_page(instance)}
+    Consultation.objects.filter(policy_page=instance).exclude(pk__in=shown).update(shown_on_page=False)
+    Consultation.objects.filter(policy_page=instance, pk__in=shown).update(shown_on_page=True)
+
+
+def record_consultations_hidden(sender, instance, **kwargs):
+    from .models import Consultation
+
+    Consultation.objects.filter(policy_page=instance).update(shown_on_page=False)
+
+
+def connect():
+    from django.db.models.signals import post_save
+
+    from .models import Submission
+    from .notifications import on_report_published, on_submission_saved
+
+    post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="consultations.notify_answer")
+    report_published.connect(on_report_published, dispatch_uid="consultations.notify_report")
+    page_published.connect(record_consultations_shown, dispatch_uid="consultations.shown")
+    page_unpublished.connect(record_consultations_hidden, dispatch_uid="consultations.hidden")

@@ -9,7 +9,7 @@ from .models import Consultation, PublicationMode, Submission, SubmissionStatus
 
 def answer_is_public(submission):
     """The answer is on the policy page (approved, in a consultation that publishes after moderation)."""
-    consultation = submission.consultation
+    consultation = Consultation.objects.get(pk=submission.consultation_id)  # fresh: shown_on_page moves with pages
     return (
         bool(submission.answer)
         and submission.status == SubmissionStatus.APPROVED
@@ -30,6 +30,7 @@ def notify_participants(submissions, consultation):
         )
         if not claimed:
             continue
+        submission.notified_at = timezone.now()  # so that saving this instance again keeps the record
         context = {
             "consultation": consultation,
             "answer": submission.get_answer_display() if submission.answer else "",
@@ -47,7 +48,8 @@ def on_submission_saved(sender, instance, created=False, **kwargs):
     if created or not instance.notify or instance.notified_at or not instance.email:
         return
     if answer_is_public(instance):
-        transaction.on_commit(lambda: notify_participants([instance], instance.consultation))
+        consultation = Consultation.objects.select_related("policy_page").get(pk=instance.consultation_id)
+        transaction.on_commit(lambda: notify_participants([instance], consultation))
 
 
 def on_report_published(sender, consultation, **kwargs):

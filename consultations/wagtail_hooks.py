@@ -56,7 +56,6 @@ class SubmissionViewSet(SnippetViewSet):
     delete_view_class = SubmissionDeleteView
     list_per_page = 50
     filterset_class = SubmissionFilterSet
-    search_fields = ["text", "author_name", "organisation", "registry_number"]
     ordering = ["-created_at"]
     edit_handler = TabbedInterface(
         [

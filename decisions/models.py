@@ -1,9 +1,10 @@
 """The archive of municipal council decisions and mayor's orders."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from .forms import DecisionFilterForm
 
 DECISIONS_PER_PAGE = 20
 
@@ -40,20 +43,60 @@ class DecisionIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        decisions = self.decisions()
-        years = list(decisions.annotate(year=ExtractYear("date")).values_list("year", flat=True).distinct().order_by("-year"))
-        year = request.GET.get("year", "")
-        selected_year = int(year) if year.isdigit() and int(year) in years else None
-        if selected_year:
-            decisions = decisions.filter(date__year=selected_year)
-        page = Paginator(decisions, DECISIONS_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(
-            decisions_page=page,
-            years=years,
-            selected_year=selected_year,
-            pagination_query=f"year={selected_year}" if selected_year else "",
-        )
+        context.update(self.filtered_decisions(DecisionFilterForm(request.GET)))
         return context
+
+    def filtered_decisions(self, form):
+        """The archive as the filter asks for it, with `filter_status` 400 for invalid input and 404 for what does not exist.
+
+        Never falls back to a different list than the one asked for: the page says what was wrong instead.
+        """
+        result = {"filter_form": form, "filter_status": 200, "filter_errors": [], "decisions_page": None, "years": []}
+        if not form.is_valid():
+            result.update(filter_status=400, filter_errors=form.error_messages_list())
+            return result
+        year, tag_slug, number = (form.cleaned_data[name] for name in ("year", "tag", "page"))
+        decisions = self.decisions()
+        tag = None
+        if tag_slug:
+            tagged = DecisionPageTag.objects.filter(tag__slug=tag_slug, content_object__in=decisions)
+            tagged_item = tagged.select_related("tag").first()
+            if tagged_item is None:
+                result.update(filter_status=404, filter_errors=[_("Няма решения с етикет „%(tag)s“.") % {"tag": tag_slug}])
+                return result
+            tag = tagged_item.tag
+            decisions = decisions.filter(tagged_items__tag=tag)
+        years = list(decisions.annotate(year=ExtractYear("date")).values_list("year", flat=True).distinct().order_by("-year"))
+        if year:
+            decisions = decisions.filter(date__year=year)
+        paginator = Paginator(decisions, DECISIONS_PER_PAGE)
+        try:
+            page = paginator.page(number or 1)
+        except EmptyPage:
+            message = _("Няма страница %(number)s; решенията са на %(total)s страници.")
+            result.update(filter_status=404, filter_errors=[message % {"number": number, "total": paginator.num_pages}])
+            return result
+
+        def query(**params):
+            return urlencode({name: value for name, value in params.items() if value})
+
+        tag_slug = tag.slug if tag else ""
+        result.update(
+            decisions_page=page,
+            years=[(y, query(year=y, tag=tag_slug)) for y in years],
+            all_years_query=query(tag=tag_slug),
+            selected_year=year,
+            selected_tag=tag,
+            all_tags_query=query(year=year),
+            pagination_query=query(year=year, tag=tag_slug),
+        )
+        return result
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # A filter that is invalid (400) or names nothing (404) still gets the page with its message.
+        response.status_code = response.context_data.get("filter_status", 200)
+        return response
 
 
 class DecisionPageTag(TaggedItemBase):
@@ -139,8 +182,20 @@ class DecisionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = self.documents.select_related("document")
         context["policies"] = self.related_policies.live().public()
-        context["tags"] = self.tags.all()
+        archive_url = self.archive_url(request)
+        context["tags"] = [
+            (tag, f"{archive_url}?{urlencode({'tag': tag.slug})}" if archive_url else None) for tag in self.tags.all()
+        ]
         return context
+
+    def archive_url(self, request=None):
+        """The address of the archive listing this decision, without a query.
+
+        A decision's address is always its archive's address plus its own slug (decisions sit
+        only under the archive), so this costs no query, unlike get_parent().
+        """
+        url = self.get_url(request)
+        return url[: url.rstrip("/").rfind("/") + 1] if url else None
 
 
 class DecisionDocument(Orderable):

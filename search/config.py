@@ -17,7 +17,9 @@ BULGARIAN_INDEX_SETTINGS = {
 def search_backends(elasticsearch_url="", index_name="botevgrad"):
     """Return WAGTAILSEARCH_BACKENDS for the given Elasticsearch URL, or the database backend without one."""
     if not elasticsearch_url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        # Wagtail's database backend, wrapped so that any text typed into a search box is safe
+        # for SQLite's FTS5 and PostgreSQL's tsquery (search/backend.py).
+        return {"default": {"BACKEND": "search.backend"}}
     return {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch9",

@@ -16,7 +16,13 @@ def site_navigation(request):
 
     def contacts():
         site = Site.find_for_request(request)
-        return MunicipalityContacts.for_site(site) if site else None
+        if site is None:
+            return None
+        # The footer links to both pages: fetch them with the setting rather than one query each.
+        contacts = (
+            MunicipalityContacts.objects.select_related("accessibility_page", "privacy_page").filter(site=site).first()
+        )
+        return contacts or MunicipalityContacts.for_site(site)
 
     return {
         "main_navigation": SimpleLazyObject(navigation),

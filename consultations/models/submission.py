@@ -134,6 +134,9 @@ class Submission(index.Indexed, models.Model):
         index.SearchField("author_name"),
         index.SearchField("organisation"),
         index.SearchField("registry_number"),
+        # Autocomplete too: the admin's search box uses it, and on SQLite it finds only autocomplete fields.
+        index.AutocompleteField("text"),
+        index.AutocompleteField("registry_number"),
         index.AutocompleteField("author_name"),
         index.AutocompleteField("organisation"),
         index.FilterField("consultation"),

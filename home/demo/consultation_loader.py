@@ -11,17 +11,30 @@ from .consultations import DRAFT_SECTIONS
 from .documents import demo_document
 
 
+def cited_date(moment):
+    return f"{timezone.localtime(moment):%d.%m.%Y} г."
+
+
+def shortened_reason(data, opens, closes):
+    """The reason for a period under 30 days, with the dates it cites taken from the period itself."""
+    deadline = closes + timedelta(days=data.get("deadline_days_after_close", 0))
+    return data["shortened_reason"].format(
+        opens=cited_date(opens), closes=cited_date(closes), deadline=cited_date(deadline)
+    )
+
+
 def load_consultation(policy, data):
     consultation = Consultation.objects.filter(title=data["title"]).first()
     if consultation is None:
         now = timezone.now().replace(minute=0, second=0, microsecond=0)
         opens = now - timedelta(days=data["opens_days_ago"])
+        closes = opens + timedelta(days=data["period_days"])
         consultation = Consultation.objects.create(
             policy_page=policy,
             title=data["title"],
             opens_at=opens,
-            closes_at=opens + timedelta(days=data["period_days"]),
-            shortened_period_reason=data["shortened_reason"],
+            closes_at=closes,
+            shortened_period_reason=shortened_reason(data, opens, closes),
             draft_document=demo_document(data["title"], [text for _, text in DRAFT_SECTIONS[data["policy"]]]),
             motives_document=demo_document(
                 f"Мотиви: {data['title']}",

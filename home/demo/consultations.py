@@ -49,8 +49,11 @@ CONSULTATIONS = [
         "title": "Проект на Програма за управление на отпадъците 2026–2030",
         "opens_days_ago": 120,
         "period_days": 21,
-        "shortened_reason": "Програмата трябва да бъде приета преди крайния срок за кандидатстване "
-                            "по Програма „Околна среда“ на 31 юли.",
+        # The loader fills in the dates from the period it creates, so the reason always matches it.
+        "shortened_reason": "Програмата трябва да бъде приета от Общинския съвет преди {deadline}, крайния срок "
+                            "за кандидатстване по Програма „Околна среда“; затова предложения се приемат 21 дни, "
+                            "до {closes}.",
+        "deadline_days_after_close": 30,
         "report": True,
         "submissions": [
             {"author_name": "ЕкоБотевград ООД", "email": "info@example.com", "stakeholder_type": "business",

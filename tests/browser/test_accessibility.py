@@ -7,6 +7,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PAGES = {
     "home": "/",
     "standard page": "/za-platformata/",
+    "accessibility statement": "/dostapnost/",
+    "privacy notice": "/poveritelnost/",
     "policy index": "/politiki/",
     "policy page": "/politiki/socialni-uslugi-i-zdraveopazvane/",
     "decision index": "/resheniya/?year=2025",

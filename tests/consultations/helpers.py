@@ -31,8 +31,9 @@ def valid_submission(target, **overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def submit(client, policy, target, **overrides):
-    return client.post(policy.url + "predlozhenie/", valid_submission(target, **overrides))
+def submit(client, policy, target, headers=None, **overrides):
+    """POST the form; `headers` are WSGI environ entries (REMOTE_ADDR, HTTP_X_FORWARDED_FOR…)."""
+    return client.post(policy.url + "predlozhenie/", valid_submission(target, **overrides), **(headers or {}))
 
 
 def confirmation_path(message=None):

@@ -1,6 +1,7 @@
 """The home page: open consultations, the policies with their stage, latest decisions."""
 
 import datetime
+import re
 from datetime import timedelta
 
 import pytest
@@ -26,9 +27,13 @@ def test_home_shows_policies_with_their_stage(client, policy_index):
 
 def test_home_lists_consultations_open_now(client, policy_index):
     policy = PolicyPageFactory(parent=policy_index, title="Социални услуги")
-    ConsultationFactory(policy_page=policy, title="Отворена")
-    ConsultationFactory(policy_page=policy, title="Предстояща", opens_at=timezone.now() + timedelta(days=2))
-    ConsultationFactory(policy_page=policy, title="Приключила", opens_at=timezone.now() - timedelta(days=60))
+    # shown_on_page: as if the live page embeds each one's block (test_announcing covers the rest)
+    ConsultationFactory(policy_page=policy, title="Отворена", shown_on_page=True)
+    ConsultationFactory(policy_page=policy, title="Отворена, но без блок на страницата")
+    ConsultationFactory(policy_page=policy, title="Предстояща", opens_at=timezone.now() + timedelta(days=2),
+                        shown_on_page=True)
+    ConsultationFactory(policy_page=policy, title="Приключила", opens_at=timezone.now() - timedelta(days=60),
+                        shown_on_page=True)
     response = client.get("/")
     assert [c.title for c in response.context["open_consultations"]] == ["Отворена"]
 
@@ -75,7 +80,21 @@ def test_home_query_count_does_not_grow_with_content(client, policy_index, decis
     for _ in range(decisions):
         DecisionPageFactory(parent=decision_index)
     for policy in PolicyPage.objects.all():
-        ConsultationFactory(policy_page=policy)
+        ConsultationFactory(policy_page=policy, shown_on_page=True)
     client.get("/")  # warm the site-root caches a real server keeps between requests
-    with django_assert_max_num_queries(16):
+    # 17: announcing only consultations of public pages costs one view-restriction query (issue 10's to cut).
+    with django_assert_max_num_queries(17):
         assert client.get("/").status_code == 200
+
+
+def test_home_page_title_names_the_site_once(client, home):
+    content = client.get("/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", content, re.S).group(1)
+    assert title == "Диалози за бъдещето на Ботевград"
+    assert title.count(home.title) == 1
+
+
+def test_other_pages_keep_their_own_title_before_the_site_name(client, policy_index):
+    content = client.get(policy_index.url).content.decode()
+    title = re.search(r"<title>(.*?)</title>", content, re.S).group(1)
+    assert title == f"{policy_index.title} · Диалози за бъдещето на Ботевград"

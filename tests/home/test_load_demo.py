@@ -1,9 +1,14 @@
 """The demo content loader: a believable site, and running it twice changes nothing."""
 
+import datetime
+import re
+
 import pytest
+from django.utils import timezone
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from consultations.models import Consultation
 from decisions.models import DecisionPage
 from home.models import HomePage, MunicipalityContacts
 from policy_pages.models import PolicyPage
@@ -23,8 +28,11 @@ def test_load_demo_builds_the_site(client):
     decisions = DecisionPage.objects.live()
     assert decisions.count() >= 30
     assert len({d.date.year for d in decisions}) == 3
-    assert MunicipalityContacts.for_site(site).accessibility_page.slug == "dostapnost"
-    for url in ["/", "/politiki/", "/resheniya/", "/za-platformata/", "/dobri-praktiki/", "/dostapnost/"]:
+    contacts = MunicipalityContacts.for_site(site)
+    assert contacts.accessibility_page.slug == "dostapnost"
+    assert contacts.privacy_page.slug == "poveritelnost"
+    for url in ["/", "/politiki/", "/resheniya/", "/za-platformata/", "/dobri-praktiki/", "/dostapnost/",
+                "/poveritelnost/"]:
         assert client.get(url).status_code == 200, url
 
 
@@ -33,6 +41,55 @@ def test_load_demo_is_idempotent():
     first = snapshot()
     call_command("load_demo")
     assert snapshot() == first
+
+
+def test_load_demo_keeps_the_contacts_an_editor_chose(standard_page_factory):
+    call_command("load_demo")
+    site = Site.objects.get(is_default_site=True)
+    contacts = MunicipalityContacts.for_site(site)
+    chosen = standard_page_factory(parent=site.root_page, slug="lichni-danni")
+    contacts.privacy_page = chosen
+    contacts.phone = "0723 00 000"
+    contacts.save()
+    call_command("load_demo")
+    assert MunicipalityContacts.objects.count() == 1
+    contacts = MunicipalityContacts.for_site(site)
+    assert (contacts.privacy_page_id, contacts.phone) == (chosen.pk, "0723 00 000")
+    assert contacts.accessibility_page.slug == "dostapnost"
+
+
+MONTHS = ["януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври",
+          "ноември", "декември"]
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+WORDED_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r")(?: (\d{4}))?")
+
+
+def cited_dates(text, default_year):
+    """Every date written in the text, as 31.07.2026 or as "31 юли" (the year then taken as default_year)."""
+    dates = [datetime.date(int(y), int(m), int(d)) for d, m, y in NUMERIC_DATE.findall(text)]
+    dates += [datetime.date(int(y or default_year), MONTHS.index(month) + 1, int(d))
+              for d, month, y in WORDED_DATE.findall(text)]
+    return dates
+
+
+def test_cited_dates_reads_both_ways_of_writing_a_date():
+    assert cited_dates("до 18.08.2026 г., преди 31 юли и 1 май 2025", 2026) == [
+        datetime.date(2026, 8, 18), datetime.date(2026, 7, 31), datetime.date(2025, 5, 1)]
+
+
+def test_dates_in_a_shortened_period_reason_match_the_period():
+    """A shorter period is justified by what must happen once it is over: every date the reason cites is
+    the opening or the closing day, or comes after the closing day; none falls before or inside it."""
+    call_command("load_demo")
+    shortened = [c for c in Consultation.objects.all() if c.is_shortened()]
+    assert shortened, "the demo should show a consultation with a shortened period"
+    for consultation in shortened:
+        opens = timezone.localtime(consultation.opens_at).date()
+        closes = timezone.localtime(consultation.closes_at).date()
+        reason = consultation.shortened_period_reason
+        assert "{" not in reason, reason
+        for date in cited_dates(reason, default_year=closes.year):
+            assert date in (opens, closes) or date > closes, f"{date} does not fit {opens}–{closes}: {reason}"
 
 
 def test_if_empty_leaves_an_existing_site_alone(home):

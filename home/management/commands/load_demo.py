@@ -16,11 +16,12 @@ from policy_pages.models import PolicyIndexPage, PolicyPage
 
 
 def sections_to_stream(sections):
-    """Turn (heading, text) pairs into StreamField data for ContentStreamBlock."""
+    """Turn (heading, text) pairs into StreamField data for ContentStreamBlock; text already in HTML
+    (lists, links) is kept as it is, plain text becomes a paragraph."""
     stream = []
     for heading, text in sections:
         stream.append(("heading", {"text": heading, "level": "h2"}))
-        stream.append(("paragraph", f"<p>{text}</p>"))
+        stream.append(("paragraph", text if text.startswith("<") else f"<p>{text}</p>"))
     return stream
 
 
@@ -77,6 +78,8 @@ class Command(BaseCommand):
                 setattr(contacts, field, value)
         if contacts.accessibility_page_id is None:
             contacts.accessibility_page = child_by_slug(home, "dostapnost")
+        if contacts.privacy_page_id is None:
+            contacts.privacy_page = child_by_slug(home, "poveritelnost")
         contacts.save()
 
     def standard_pages(self, home):

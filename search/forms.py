@@ -1,0 +1,43 @@
+"""The public search form: what to search for and which page of results."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+MAX_QUERY_LENGTH = 200
+MAX_PAGE = 100_000
+
+
+def clean_query(raw):
+    """The query as the backends can take it: printable characters only (PostgreSQL rejects NUL), trimmed."""
+    printable = "".join(char if char.isprintable() else " " for char in raw[: MAX_QUERY_LENGTH * 4])
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+
+
+class SearchForm(forms.Form):
+    """Validates the search page's GET parameters; an invalid one gets a message and a 400, not a 500."""
+
+    q = forms.CharField(
+        required=False,
+        error_messages={"null_characters_not_allowed": _("Търсенето не може да съдържа нулев знак (NUL).")},
+    )
+    page = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PAGE,
+        error_messages={
+            "invalid": _("Номерът на страницата трябва да е цяло число."),
+            "min_value": _("Номерът на страницата трябва да е поне 1."),
+            "max_value": _("Няма толкова страници."),
+        },
+    )
+
+    def clean_q(self):
+        raw = self.cleaned_data["q"]
+        query = clean_query(raw)
+        # Searched, but said on the page: never a silently different search.
+        self.query_was_shortened = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
+        return query
+
+    def error_messages_list(self):
+        """Every error as one sentence, in field order, for the summary at the top of the page."""
+        return [message for field in self for message in field.errors]

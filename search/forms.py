@@ -13,14 +13,9 @@ def clean_query(raw):
     return " ".join(printable.split())[:MAX_QUERY_LENGTH]
 
 
-class SearchForm(forms.Form):
-    """Validates the search page's GET parameters; an invalid one gets a message and a 400, not a 500."""
-
-    q = forms.CharField(
-        required=False,
-        error_messages={"null_characters_not_allowed": _("Търсенето не може да съдържа нулев знак (NUL).")},
-    )
-    page = forms.IntegerField(
+def page_number_field():
+    """The `page` GET parameter of every paginated public list."""
+    return forms.IntegerField(
         required=False,
         min_value=1,
         max_value=MAX_PAGE,
@@ -31,13 +26,40 @@ class SearchForm(forms.Form):
         },
     )
 
+
+def tag_field():
+    """The `tag` GET parameter of the lists that filter by tag."""
+    return forms.SlugField(
+        required=False,
+        max_length=100,
+        allow_unicode=True,
+        error_messages={
+            "invalid": _("Етикетът в адреса е неправилен."),
+            "max_length": _("Етикетът в адреса е твърде дълъг."),
+        },
+    )
+
+
+class GetParametersForm(forms.Form):
+    """Validates a public page's GET parameters; the page turns an invalid one into a 400 with the message."""
+
+    def error_messages_list(self):
+        """Every error as one sentence, in field order, for the summary at the top of the page."""
+        return [message for field in self for message in field.errors]
+
+
+class SearchForm(GetParametersForm):
+    """Validates the search page's GET parameters; an invalid one gets a message and a 400, not a 500."""
+
+    q = forms.CharField(
+        required=False,
+        error_messages={"null_characters_not_allowed": _("Търсенето не може да съдържа нулев знак (NUL).")},
+    )
+    page = page_number_field()
+
     def clean_q(self):
         raw = self.cleaned_data["q"]
         query = clean_query(raw)
         # Searched, but said on the page: never a silently different search.
         self.query_was_shortened = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
         return query
-
-    def error_messages_list(self):
-        """Every error as one sentence, in field order, for the summary at the top of the page."""
-        return [message for field in self for message in field.errors]

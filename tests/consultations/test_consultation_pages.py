@@ -81,9 +81,11 @@ def index(home):
 
 def test_index_lists_open_upcoming_and_closed(client, index, policy):
     now = timezone.now()
-    ConsultationFactory(policy_page=policy, title="Открита")
-    ConsultationFactory(policy_page=policy, title="Предстояща", opens_at=now + timedelta(days=5))
+    # shown_on_page: as if the live page embeds each block (test_announcing covers how it gets set)
+    ConsultationFactory(policy_page=policy, title="Открита", shown_on_page=True)
+    ConsultationFactory(policy_page=policy, title="Предстояща", opens_at=now + timedelta(days=5), shown_on_page=True)
     ConsultationFactory(policy_page=policy, title="Приключила", opens_at=now - timedelta(days=50))
+    ConsultationFactory(policy_page=policy, title="Открита без блок")
     response = client.get(index.url)
     assert [c.title for c in response.context["open_consultations"]] == ["Открита"]
     assert [c.title for c in response.context["upcoming_consultations"]] == ["Предстояща"]
@@ -92,7 +94,7 @@ def test_index_lists_open_upcoming_and_closed(client, index, policy):
 
 @pytest.mark.parametrize("feed, item_tag", [("rss/", "item"), ("atom/", "{http://www.w3.org/2005/Atom}entry")])
 def test_feeds_are_valid_xml_with_the_consultations(client, index, policy, feed, item_tag):
-    ConsultationFactory(policy_page=policy, title="Проект за паркирането")
+    ConsultationFactory(policy_page=policy, title="Проект за паркирането", shown_on_page=True)
     response = client.get(index.url + feed)
     assert response.status_code == 200
     root = ElementTree.fromstring(response.content)
@@ -103,7 +105,8 @@ def test_feeds_are_valid_xml_with_the_consultations(client, index, policy, feed,
 
 @pytest.mark.parametrize("consultations", [1, 30])
 def test_index_query_count(client, index, policy, consultations, django_assert_max_num_queries):
-    ConsultationFactory.create_batch(consultations, policy_page=policy)
+    ConsultationFactory.create_batch(consultations, policy_page=policy, shown_on_page=True)
     client.get(index.url)
-    with django_assert_max_num_queries(13):
+    # 14: the closed list checks page visibility on its own (one view-restriction query more).
+    with django_assert_max_num_queries(14):
         assert client.get(index.url).status_code == 200

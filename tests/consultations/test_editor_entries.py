@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -11,16 +10,9 @@ from django.utils import timezone
 
 from consultations.models import Channel, Submission, SubmissionStatus
 from tests.consultations.factories import SubmissionFactory
-from tests.consultations.test_moderation import edit_data
+from tests.consultations.test_moderation import edit_data, editor  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_superuser("redaktor", "r@example.bg", "парола-за-тест")
-    client.force_login(user)
-    return user
 
 
 def add_url():

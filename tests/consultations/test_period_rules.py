@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from consultations.models import Consultation, ConsultationPhase
 from tests.consultations.factories import ConsultationFactory, DocumentFactory
@@ -93,9 +94,11 @@ def test_period_is_in_sofia_time_across_the_summer_time_change(policy):
 
 
 def admin_form(policy, days, reason=""):
+    # Opens in the future: a consultation wholly in the past needs the editor's confirmation (test_announcing).
+    opens = timezone.localtime() + timedelta(days=3)
     return {
         "policy_page": policy.pk, "title": "Проект на наредба за паркирането",
-        "opens_at": "2026-03-02 09:00", "closes_at": (OPENS + timedelta(days=days)).strftime("%Y-%m-%d %H:%M"),
+        "opens_at": opens.strftime("%Y-%m-%d %H:%M"), "closes_at": (opens + timedelta(days=days)).strftime("%Y-%m-%d %H:%M"),
         "shortened_period_reason": reason, "draft_document": DocumentFactory().pk,
         "motives_document": DocumentFactory().pk, "impact_assessment_document": "", "publication": "after_moderation",
     }

@@ -54,14 +54,14 @@ def test_timeout_in_email_url_reaches_the_mail_backend():
     script = "from django.core.mail import get_connection; print(type(get_connection()).__name__, get_connection().timeout)"
     result = run_django(["shell", "-c", script], env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["EmailBackend", "7"]
+    assert result.stdout.split()[-2:] == ["EmailBackend", "7"]
 
 
 def test_mail_timeout_has_a_default_without_one_in_the_url():
     env = {**PRODUCTION_ENV, "EMAIL_URL": "smtp://mail.example.bg:25"}
     result = run_django(["shell", "-c", "from django.core.mail import get_connection; print(get_connection().timeout)"], env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "10"
+    assert result.stdout.split()[-1] == "10"
 
 
 def test_a_typo_in_trusted_proxies_stops_the_start():

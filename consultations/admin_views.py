@@ -1,4 +1,4 @@
-"""Admin views: publishing a consultation's справка with one action, deleting a proposal with a reason."""
+"""Admin views: publishing a справка with one action, deleting a proposal with a reason, the consultation chooser."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.snippets.permissions import get_permission_name
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import DeleteView
 
 from .admin_forms import ModerationReasonForm
@@ -54,3 +55,52 @@ class SubmissionDeleteView(DeleteView):
         log(self.object, "consultations.delete", user=self.request.user,
             data={"reason": form.cleaned_data["reason"], "text": self.object.text[:500]})
         return super().form_valid(form)
+
+
+def page_being_edited(request):
+    """The id of the page whose editor opened this chooser (from the Referer), "new" for a page being
+    created, or None when the chooser was opened elsewhere or the browser sent no Referer."""
+    from urllib.parse import urlparse
+
+    from django.urls import Resolver404, resolve
+
+    referer = request.headers.get("Referer", "")
+    try:
+        match = resolve(urlparse(referer).path)
+    except Resolver404:
+        return None
+    if match.view_name == "wagtailadmin_pages:edit":
+        return match.kwargs.get("page_id")
+    if match.view_name == "wagtailadmin_pages:add":
+        return "new"
+    return None
+
+
+class PageConsultationsMixin:
+    """In a page's editor the chooser offers that page's own consultations only.
+
+    A convenience, not the guard: the page itself refuses another page's consultation when saved
+    (ConsultationPageMixin.clean), which also covers a browser that sends no Referer.
+    """
+
+    def get_object_list(self):
+        consultations = super().get_object_list().select_related("policy_page")
+        page_id = page_being_edited(self.request)
+        if page_id == "new":
+            return consultations.none()  # a page not yet saved has no consultations
+        if page_id is not None:
+            consultations = consultations.filter(policy_page_id=page_id)
+        return consultations
+
+
+class ConsultationChooseView(PageConsultationsMixin, ChooseView):
+    pass
+
+
+class ConsultationChooseResultsView(PageConsultationsMixin, ChooseResultsView):
+    pass
+
+
+class ConsultationChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ConsultationChooseView
+    choose_results_view_class = ConsultationChooseResultsView

@@ -23,7 +23,7 @@ from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin_forms import ConsultationAdminForm, ModerationReasonForm, SubmissionAdminForm
-from .admin_views import SubmissionDeleteView, publish_report
+from .admin_views import ConsultationChooserViewSet, SubmissionDeleteView, publish_report
 from .models import Channel, Consultation, StakeholderType, Submission, SubmissionStatus
 from .models.consultation import POLICY_PAGE_MODEL
 
@@ -54,6 +54,7 @@ class SubmissionViewSet(SnippetViewSet):
         "answer", "created_at",
     ]
     delete_view_class = SubmissionDeleteView
+    delete_template_name = "consultations/admin/confirm_delete_submission.html"
     list_per_page = 50
     filterset_class = SubmissionFilterSet
     ordering = ["-created_at"]
@@ -103,6 +104,7 @@ class ConsultationViewSet(SnippetViewSet):
         "report_published_at",
     ]
     search_fields = ["title"]
+    chooser_viewset_class = ConsultationChooserViewSet
     edit_handler = ObjectList([
         FieldPanel("policy_page", widget=AdminPageChooser(target_models=[POLICY_PAGE_MODEL])),
         FieldPanel("title"),

@@ -110,3 +110,14 @@ def test_index_query_count(client, index, policy, consultations, django_assert_m
     # 14: the closed list checks page visibility on its own (one view-restriction query more).
     with django_assert_max_num_queries(14):
         assert client.get(index.url).status_code == 200
+
+
+def test_each_answer_kind_has_its_own_look_on_the_page(client, policy, consultation):
+    from consultations.models import Answer
+
+    for kind in Answer.values:
+        SubmissionFactory(consultation=consultation, status=SubmissionStatus.APPROVED, answer=kind,
+                          answer_reason="" if kind == Answer.ACCEPTED else "Мотиви.")
+    content = client.get(policy.url).content.decode()
+    for kind in Answer.values:
+        assert f'class="answer answer-{kind}"' in content, kind

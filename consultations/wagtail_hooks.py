@@ -198,6 +198,11 @@ class DeleteSubmissionsBulkAction(ModerateSubmissionsBulkAction):
         return self.permission_policy.user_has_permission_for_instance(self.request.user, "delete", obj)
 
     @classmethod
+    def user_may_use(cls, user):
+        """Whether the listing shows the button at all (site/templates/wagtailadmin/bulk_actions/footer.html)."""
+        return user.has_perm(get_permission_name("delete", Submission))
+
+    @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
         request = kwargs["self"].request
         reason = kwargs["self"].cleaned_form.cleaned_data["reason"]

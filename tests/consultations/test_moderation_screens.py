@@ -41,6 +41,8 @@ def test_moderators_cannot_delete_a_proposal(client, moderator, consultation):
     response = client.post(bulk_url("delete", [submission]), {"reason": "опит"})
     assert Submission.objects.filter(pk=submission.pk).exists()
     assert not ModelLogEntry.objects.filter(action="consultations.delete").exists()
+    listing = client.get(url("list")).content.decode()
+    assert "Изтрий избраните" not in listing and "Одобри избраните" in listing
 
 
 def test_administrator_deletes_only_with_a_reason_kept_in_the_log(client, editor, consultation):
@@ -57,6 +59,7 @@ def test_administrator_deletes_only_with_a_reason_kept_in_the_log(client, editor
 
 def test_administrators_bulk_delete_asks_for_a_reason(client, editor, consultation):
     submissions = SubmissionFactory.create_batch(2, consultation=consultation)
+    assert "Изтрий избраните" in client.get(url("list")).content.decode()
     assert client.post(bulk_url("delete", submissions), {"reason": ""}).status_code == 200
     assert Submission.objects.count() == 2
     client.post(bulk_url("delete", submissions), {"reason": "Дублирани"})

@@ -82,9 +82,7 @@ class ConsultationBlock(blocks.StructBlock):
             initial = {"section_anchor": request.GET.get("razdel", "")} if request else {}
             form = SubmissionForm(consultation=consultation, sections=sections, initial=initial)
         published = consultation.published_submissions(section_order=[anchor for anchor, heading in sections])
-        submissions_page = Paginator(published, SUBMISSIONS_PER_PAGE).get_page(
-            request.GET.get(SUBMISSIONS_PAGE_PARAMETER) if request else None
-        )
+        submissions_page, page_error = published_page(published, request)
         context.update(
             consultation=consultation,
             block_messages=messages_for_block(request, consultation.pk),
@@ -93,10 +91,28 @@ class ConsultationBlock(blocks.StructBlock):
             form=form,
             late_text=parent_context.get("late_text") if parent_context.get("late_for") == consultation.pk else "",
             submissions_page=submissions_page,
+            submissions_page_error=page_error,
             submissions_page_parameter=SUBMISSIONS_PAGE_PARAMETER,
             submission_count=consultation.counted_submissions().count(),
         )
         return context
+
+
+def published_page(published, request):
+    """(page of published submissions, message or ""): an invalid or missing page number is said, not hidden."""
+    from django.core.paginator import EmptyPage
+
+    from .forms import SubmissionsPageForm
+
+    paginator = Paginator(published, SUBMISSIONS_PER_PAGE)
+    form = SubmissionsPageForm(request.GET if request else {})
+    if not form.is_valid():
+        return paginator.page(1), " ".join(form.errors[SUBMISSIONS_PAGE_PARAMETER])
+    number = form.cleaned_data[SUBMISSIONS_PAGE_PARAMETER] or 1
+    try:
+        return paginator.page(number), ""
+    except EmptyPage:
+        return paginator.page(1), _("Няма страница %(number)s с предложения; показваме първата.") % {"number": number}
 
 
 def consultations_on_page(page):

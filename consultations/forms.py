@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from search.forms import page_number_field
+
 from .models import StakeholderType, Submission
 from .models.submission import MAX_TEXT_LENGTH, text_digest
 
@@ -113,3 +115,9 @@ class SubmissionForm(forms.ModelForm):
         if commit:
             submission.save()
         return submission
+
+
+class SubmissionsPageForm(forms.Form):
+    """The page of published proposals asked for in the address (?predlozheniya=N)."""
+
+    predlozheniya = page_number_field()

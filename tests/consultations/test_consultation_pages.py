@@ -121,3 +121,15 @@ def test_each_answer_kind_has_its_own_look_on_the_page(client, policy, consultat
     content = client.get(policy.url).content.decode()
     for kind in Answer.values:
         assert f'class="answer answer-{kind}"' in content, kind
+
+
+@pytest.mark.parametrize("number, message", [
+    ("²", "цяло число"), ("abc", "цяло число"), ("0", "поне 1"), ("9" * 50, "Няма толкова страници"),
+    ("9" * 5000, "цяло число"),
+    ("7", "Няма страница 7"),
+])
+def test_invalid_page_of_proposals_is_said_not_silently_replaced(client, policy, consultation, number, message):
+    SubmissionFactory.create_batch(3, consultation=consultation, status=SubmissionStatus.APPROVED)
+    response = client.get(policy.url, {"predlozheniya": number})
+    assert response.status_code == 200
+    assert message in response.content.decode()

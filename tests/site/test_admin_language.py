@@ -422,3 +422,13 @@ def test_snippet_messages_agree_with_any_model(client, content):
             assert bulgarian != message
             # The verb agrees with "записът", never with the model's name, whatever its gender.
             assert re.search(r"Записът „%\(object\)s“ \(%\(model_name\)s\)", bulgarian), bulgarian
+
+
+@pytest.mark.django_db
+def test_editors_avatar_is_wagtails_own_image_not_an_outside_service():
+    from wagtail.admin.templatetags.wagtailadmin_tags import avatar_url
+
+    user = get_user_model().objects.create_user("avatar", "avatar@example.bg", "парола-за-тест")
+    url = avatar_url(user, size=50)
+    assert url.startswith("/static/wagtailadmin/"), url
+    assert "gravatar" not in url

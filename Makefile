@@ -14,6 +14,7 @@ run: export DEBUG ?= 0
 run: install messages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) set_site_address
 	$(MANAGE) ensure_demo_editor
 	@# The task worker (e-mail, report PDFs) runs beside the web server and stops with it.
 	$(MANAGE) db_worker --no-reload & worker=$$!; \

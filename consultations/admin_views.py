@@ -89,7 +89,7 @@ class PageConsultationsMixin:
         if page_id == "new":
             return consultations.none()  # a page not yet saved has no consultations
         if page_id is not None:
-            consultations = consultations.filter(policy_page_id=page_id)
+            consultations = consultations.filter(policy_page=page_id)
         return consultations
 
 

@@ -33,6 +33,10 @@ class SubmissionForm(forms.ModelForm):
     website = forms.CharField(label=_("Не попълвайте това поле"), required=False)
     rendered_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    # The order of the page (includes/submission_form.html), so the error summary reads top to bottom.
+    field_order = ["kind", "section_anchor", "text", "author_name", "email", "stakeholder_type", "organisation",
+                   "publish_name", "notify", "consent"]
+
     class Meta:
         model = Submission
         fields = ["kind", "author_name", "email", "stakeholder_type", "organisation", "publish_name", "notify", "text"]

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -73,7 +74,8 @@ class DecisionIndexPage(Page):
         try:
             page = paginator.page(number or 1)
         except EmptyPage:
-            message = _("Няма страница %(number)s; решенията са на %(total)s страници.")
+            message = ngettext("Няма страница %(number)s; решенията са на %(total)s страница.",
+                               "Няма страница %(number)s; решенията са на %(total)s страници.", paginator.num_pages)
             result.update(filter_status=404, filter_errors=[message % {"number": number, "total": paginator.num_pages}])
             return result
 

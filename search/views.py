@@ -2,7 +2,7 @@
 
 from django.core.paginator import EmptyPage, Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Page
 
 from .forms import MAX_QUERY_LENGTH, SearchForm
@@ -28,7 +28,8 @@ def search(request):
         try:
             context["results_page"] = paginator.page(number)
         except EmptyPage:
-            message = _("Няма страница %(number)s; резултатите са на %(total)s страници.")
+            message = ngettext("Няма страница %(number)s; резултатите са на %(total)s страница.",
+                               "Няма страница %(number)s; резултатите са на %(total)s страници.", paginator.num_pages)
             context["errors"] = [message % {"number": number, "total": paginator.num_pages}]
             status = 404
     return TemplateResponse(request, "search/search.html", context, status=status)

@@ -38,6 +38,7 @@ def restore_wagtail_base_data():
     """Recreate what Wagtail's migrations create and a transactional test's flush removes."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+        Page.add_root(instance=Page(title="Всички страници", draft_title="Всички страници", slug="root",
+                                    content_type=ContentType.objects.get_for_model(Page)))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Основна колекция")

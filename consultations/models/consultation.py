@@ -104,7 +104,8 @@ class Consultation(index.Indexed, models.Model):
         verbose_name=_("Показана на публикуваната страница"), default=False, editable=False
     )
 
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    # FilterField: the chooser in a page's editor searches among that page's consultations only.
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.FilterField("policy_page")]
 
     objects = ConsultationQuerySet.as_manager()
 

@@ -194,3 +194,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Slugs are Latin (home/slugs.py transliterates Bulgarian): ASCII-only in the editor and the copy form too.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# The admin's dashboard would ask releases.wagtail.org for news on every visit: an outside request
+# from the town hall's editors' browsers, and an error in their console when it is blocked.
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -84,6 +84,10 @@ def test_chooser_in_a_pages_editor_offers_that_pages_consultations_only(client, 
     assert "Собствена консултация" in content and "Чужда консултация" not in content
     results = client.get(chooser + "results/", HTTP_REFERER=editing).content.decode()
     assert "Собствена консултация" in results and "Чужда консултация" not in results
+    for query in ["Собствена", "Чужда", "консултация", '"']:  # searching inside the chooser filters the same way
+        searched = client.get(chooser + "results/", {"q": query}, HTTP_REFERER=editing)
+        assert searched.status_code == 200, query
+        assert "Чужда консултация" not in searched.content.decode()
     elsewhere = client.get(chooser).json()["html"]
     assert "Чужда консултация" in elsewhere and "Собствена консултация" in elsewhere
     creating = "http://testserver" + reverse("wagtailadmin_pages:add", args=["policy_pages", "policypage", policy_index.pk])

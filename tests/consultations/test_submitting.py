@@ -1,5 +1,6 @@
 """A participant sends a proposal: stored at once, confirmed from the e-mail, every bad input refused clearly."""
 
+import re
 from datetime import datetime, timedelta
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -113,10 +114,19 @@ def test_missing_field_is_a_form_error_next_to_it_and_in_the_summary(client, pol
     assert response.status_code == 200
     content = response.content.decode()
     assert 'class="error-summary"' in content
-    assert f'href="#id_{field}"' in content
+    target = f"id_{field}_0" if field == "stakeholder_type" else f"id_{field}"  # radios: the first option
+    assert f'href="#{target}"' in content
+    assert re.search(rf'<(input|textarea)[^>]* id="{target}"', content), "the summary's link leads to a field"
     assert "Мария Иванова" in content or field == "author_name"  # what was typed is kept
     assert not Submission.objects.exists()
     assert mail.outbox == []
+
+
+def test_error_summary_lists_errors_in_the_order_of_the_form(client, policy, consultation):
+    response = submit(client, policy, consultation, text=None, author_name=None, email=None, consent=None)
+    summary = response.content.decode().split('class="error-summary"')[1].split("</ul>")[0]
+    links = re.findall(r'href="#id_(\w+)"', summary)
+    assert links == ["text", "author_name", "email", "consent"]
 
 
 def test_organisation_is_required_for_an_ngo(client, policy, consultation):

@@ -76,7 +76,7 @@ def test_invalid_page_number_is_a_400_with_a_message(client, archive, page):
 def test_page_past_the_last_is_a_404_that_says_how_many_pages_there_are(client, archive):
     response = client.get(archive.url, {"page": "999"})
     assert response.status_code == 404
-    assert "Няма страница 999; решенията са на 1 страници." in response.content.decode()
+    assert "Няма страница 999; решенията са на 1 страница." in response.content.decode()
 
 
 def test_tag_filters_the_archive(client, archive):

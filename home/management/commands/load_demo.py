@@ -1,5 +1,6 @@
 """Create the demo Botevgrad site; running it again changes nothing that is already there."""
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -68,6 +69,8 @@ class Command(BaseCommand):
             # Wagtail's placeholder "Welcome" page is of no use once the real home exists.
             if type(old_root.specific) is Page and old_root.depth == 2 and not old_root.get_children().exists():
                 old_root.delete()
+        # Before any content is published: e-mails queued while loading must link to the real address.
+        call_command("set_site_address", stdout=self.stdout)
         return home
 
     def contacts(self, home):

@@ -48,14 +48,15 @@ install-test: $(VENV)/.installed-test
 messages: $(VENV)/.installed
 	$(BIN)/pybabel -q compile --use-fuzzy -d site/locale -D "django djangojs"
 
-# Debian's PostgreSQL (the throwaway test server), Chromium (browser tests), npm (axe-core)
-# and DejaVu fonts (Cyrillic in PDF reports).
+# Debian's PostgreSQL (the throwaway test server), Chromium (browser tests), npm (axe-core),
+# DejaVu fonts (Cyrillic in PDF reports) and poppler-utils (the tests read the PDFs' text).
 system-test-deps:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing from Debian:$$missing"; \

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from .blocks import ConsultationBlock, blocks_on_page
+from .blocks import ConsultationBlock
 
 
 class ConsultationPageMixin(RoutablePageMixin):

@@ -33,3 +33,13 @@ def consultation(policy):
     consultation = ConsultationFactory(policy_page=policy)
     put_on_page(policy, consultation)
     return consultation
+
+
+@pytest.fixture
+def editor(client):
+    """An administrator signed in to the admin."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("redaktor", "r@example.bg", "парола-за-тест")
+    client.force_login(user)
+    return user

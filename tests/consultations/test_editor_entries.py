@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from consultations.models import Channel, Submission, SubmissionStatus
 from tests.consultations.factories import SubmissionFactory
-from tests.consultations.test_moderation import edit_data, editor  # noqa: F401 (a fixture)
+from tests.consultations.test_moderation import edit_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,13 +12,6 @@ from tests.consultations.factories import SubmissionFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_superuser("redaktor", "r@example.bg", "парола-за-тест")
-    client.force_login(user)
-    return user
-
-
 def url(name, *args):
     return reverse(f"wagtailsnippets_consultations_submission:{name}", args=args)
 

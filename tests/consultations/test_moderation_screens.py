@@ -8,7 +8,7 @@ from wagtail.models import ModelLogEntry
 
 from consultations.models import Submission, SubmissionStatus
 from tests.consultations.factories import ConsultationFactory, SubmissionFactory
-from tests.consultations.test_moderation import bulk_url, editor, url  # noqa: F401 (editor is a fixture)
+from tests.consultations.test_moderation import bulk_url, url
 from tests.policy_pages.factories import PolicyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def test_moderators_cannot_delete_a_proposal(client, moderator, consultation):
     submission = SubmissionFactory(consultation=consultation)
     assert client.get(url("delete", submission.pk)).status_code in (302, 403)
     client.post(url("delete", submission.pk), {"reason": "опит"})
-    response = client.post(bulk_url("delete", [submission]), {"reason": "опит"})
+    client.post(bulk_url("delete", [submission]), {"reason": "опит"})
     assert Submission.objects.filter(pk=submission.pk).exists()
     assert not ModelLogEntry.objects.filter(action="consultations.delete").exists()
     listing = client.get(url("list")).content.decode()

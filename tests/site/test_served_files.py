@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images import get_image_model

@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench install install-test messages system-test-deps clean
+.PHONY: run test bench bench-search install install-test messages system-test-deps clean
 
 run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 run: export DEBUG ?= 0
@@ -29,6 +29,10 @@ bench: system-test-deps install-test messages
 	  { echo "The benchmark needs wrk: sudo apt-get install wrk"; exit 1; }
 	$(BIN)/python -m benchmarks.run
 
+# The decisions archive and the search at 100,000 decisions (BENCH_ROWS=10000 for a quicker run).
+bench-search: system-test-deps install-test messages
+	$(BIN)/python -m benchmarks.search_bench --rows $(or $(BENCH_ROWS),100000)
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
@@ -49,7 +53,8 @@ messages: $(VENV)/.installed
 	$(BIN)/pybabel -q compile --use-fuzzy -d site/locale -D "django djangojs"
 
 # Debian's PostgreSQL (the throwaway test server), Chromium (browser tests), npm (axe-core),
-# DejaVu fonts (Cyrillic in PDF reports) and poppler-utils (the tests read the PDFs' text).
+# DejaVu fonts (Cyrillic in PDF reports), poppler-utils (the tests read the PDFs' text) and
+# Tesseract with its Bulgarian data (OCR of scanned documents for the search).
 system-test-deps:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing="$$missing postgresql"; \
@@ -57,6 +62,7 @@ system-test-deps:
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	tesseract --list-langs 2>&1 | grep -qx bul || missing="$$missing tesseract-ocr tesseract-ocr-bul"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing from Debian:$$missing"; \

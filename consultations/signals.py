@@ -23,13 +23,23 @@ def record_consultations_hidden(sender, instance, **kwargs):
     Consultation.objects.filter(policy_page=instance).update(shown_on_page=False)
 
 
+def refresh_search_entry(sender, instance, raw=False, **kwargs):
+    """A consultation's title or dates changed: its entry in the public search follows its page."""
+    from search.entry_signals import after_commit
+    from search.entries import sync_page
+
+    if not raw:
+        after_commit(sync_page, instance.policy_page_id)
+
+
 def connect():
     from django.db.models.signals import post_save
 
-    from .models import Submission
+    from .models import Consultation, Submission
     from .notifications import on_report_published, on_submission_saved
 
     post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="consultations.notify_answer")
     report_published.connect(on_report_published, dispatch_uid="consultations.notify_report")
+    post_save.connect(refresh_search_entry, sender=Consultation, dispatch_uid="consultations.search_entry")
     page_published.connect(record_consultations_shown, dispatch_uid="consultations.shown")
     page_unpublished.connect(record_consultations_hidden, dispatch_uid="consultations.hidden")

@@ -12,6 +12,7 @@ from consultations.models import Consultation
 from decisions.models import DecisionIndexPage, DecisionPage
 from policy_pages.blocks import ContentStreamBlock
 from policy_pages.models import PolicyIndexPage, PolicyPage
+from search.forms import EXAMPLE_QUERIES
 
 LATEST_DECISIONS_ON_HOME = 5
 
@@ -49,6 +50,7 @@ class HomePage(Page):
         )
         context["decision_index"] = DecisionIndexPage.objects.child_of(self).live().public().first()
         context["policy_index"] = PolicyIndexPage.objects.child_of(self).live().public().first()
+        context["search_examples"] = EXAMPLE_QUERIES
         return context
 
 

@@ -131,6 +131,23 @@ class PolicyPage(ConsultationPageMixin, Page):
         verbose_name = _("Политика")
         verbose_name_plural = _("Политики")
 
+    def search_facets(self):
+        """What the public search shows of the page: a policy, which is its own policy filter."""
+        return {"kind": "policy", "policies": [self.pk]}
+
+    def search_extra_entries(self):
+        """Each consultation the live page shows is found on its own, at its block on this page."""
+        for consultation in self.consultations.filter(shown_on_page=True).order_by("opens_at"):
+            yield {
+                "key": f"konsultaciya-{consultation.pk}",
+                "kind": "consultation",
+                "title": consultation.title,
+                "text": f"{self.summary} {self.responsible_department}",
+                "date": timezone.localdate(consultation.opens_at),
+                "fragment": f"konsultaciya-{consultation.pk}",
+                "policies": [self.pk],
+            }
+
     def stage_position(self):
         """The 1-based position of the current stage in the lifecycle, for the progress display."""
         return list(PolicyStage.values).index(self.stage) + 1

@@ -25,8 +25,16 @@ def search_backends(elasticsearch_url="", index_name="botevgrad"):
             "BACKEND": "wagtail.search.backends.elasticsearch9",
             "URLS": [elasticsearch_url],
             "INDEX": index_name,
-            "TIMEOUT": 10,
-            "OPTIONS": {},
+            # A search that waits longer is worse than the page saying search is down; one retry only.
+            "TIMEOUT": 5,
+            "OPTIONS": {"max_retries": 1},
             "INDEX_SETTINGS": BULGARIAN_INDEX_SETTINGS,
         }
     }
+
+
+def uses_elasticsearch():
+    """Whether the site's search backend is Elasticsearch (ELASTICSEARCH_URL set), read from the settings in force."""
+    from django.conf import settings
+
+    return "elasticsearch" in settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")

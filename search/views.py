@@ -1,35 +1,67 @@
-"""The public search page over every live, public page."""
+"""The public search page: every visible page and document, with filters by kind, year and policy."""
+
+import logging
 
 from django.core.paginator import EmptyPage, Paginator
+from django.db import DatabaseError
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Page
 
-from .forms import MAX_QUERY_LENGTH, SearchForm
+from .engine import Filters, SearchUnavailable, search as run_search
+from .forms import EXAMPLE_QUERIES, MAX_QUERY_LENGTH, SearchForm
+from .models import SearchEntry
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 
 
+def filter_choices():
+    """The years and policies people can narrow to: from the entries themselves, two small queries."""
+    years = SearchEntry.objects.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
+    policies = SearchEntry.objects.filter(kind=SearchEntry.Kind.POLICY, document=None).values_list("page_id", "title")
+    return list(years), list(policies.order_by("title"))
+
+
 def search(request):
     form = SearchForm(request.GET)
+    years, policies = filter_choices()
     context = {"form": form, "search_query": "", "results_page": None, "errors": [], "query_was_shortened": False,
-               "max_query_length": MAX_QUERY_LENGTH}
-    status = 200
+               "max_query_length": MAX_QUERY_LENGTH, "examples": EXAMPLE_QUERIES, "years": years,
+               "policies": policies, "kinds": SearchEntry.Kind.choices, "unavailable": False}
     if not form.is_valid():
-        # Keep what the person typed in the box when only the page number was wrong.
+        # Keep what the person typed in the box when only a filter or the page number was wrong.
         context.update(search_query=form.cleaned_data.get("q", ""), errors=form.error_messages_list())
         return TemplateResponse(request, "search/search.html", context, status=400)
-    query = form.cleaned_data["q"]
-    context.update(search_query=query, query_was_shortened=form.query_was_shortened)
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        number = form.cleaned_data["page"] or 1
-        try:
-            context["results_page"] = paginator.page(number)
-        except EmptyPage:
-            message = ngettext("Няма страница %(number)s; резултатите са на %(total)s страница.",
-                               "Няма страница %(number)s; резултатите са на %(total)s страници.", paginator.num_pages)
-            context["errors"] = [message % {"number": number, "total": paginator.num_pages}]
-            status = 404
+    data = form.cleaned_data
+    query = data["q"]
+    context.update(search_query=query, query_was_shortened=form.query_was_shortened,
+                   selected={"kind": data["kind"], "year": data["year"], "policy": data["policy"]})
+    if data["policy"] and data["policy"] not in {page_id for page_id, _title in policies}:
+        context["errors"] = [_("Няма такава политика.")]
+        return TemplateResponse(request, "search/search.html", context, status=404)
+    if not query:
+        return TemplateResponse(request, "search/search.html", context)
+    filters = Filters(kinds=(data["kind"],) if data["kind"] else (), year=data["year"], policy=data["policy"])
+    status = 200
+    try:
+        results = run_search(query, filters)
+        paginator = Paginator(results, RESULTS_PER_PAGE, allow_empty_first_page=True)
+        number = data["page"] or 1
+        context.update(results_page=paginator.page(number), results=results,
+                       pagination_query=urlencode({key: value for key, value in
+                                                   [("q", query), ("kind", data["kind"]), ("year", data["year"]),
+                                                    ("policy", data["policy"])] if value}))
+    except EmptyPage:
+        message = ngettext("Няма страница %(number)s; резултатите са на %(total)s страница.",
+                           "Няма страница %(number)s; резултатите са на %(total)s страници.", paginator.num_pages)
+        context["errors"] = [message % {"number": number, "total": paginator.num_pages}]
+        status = 404
+    except (DatabaseError, SearchUnavailable):
+        # The rest of the site keeps working; the person is told, in Bulgarian, to try again.
+        logger.exception("Search failed for %r", query)
+        context["unavailable"] = True
+        status = 503
     return TemplateResponse(request, "search/search.html", context, status=status)

@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
+from .api import api_router
 from .media import serve_image
 from .views import favicon, robots_txt
 
@@ -16,6 +17,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("konsultacii/", include("consultations.urls")),
+    path("api/v2/", api_router.urls),
+    path("emisii/", include("home.feeds")),
+    path("izvestiya/", include("alerts.urls")),
     path("", include("reports.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -1,84 +1,87 @@
-"""Demo content: council decisions and mayor's orders, three years of them."""
+"""Demo content: council decisions and mayor's orders over three years, with annexes whose words the pages do not hold."""
 
 import datetime
 
-# (issuing body, month, title pattern, body pattern, related policy slug, tags)
-DECISION_TEMPLATES = [
-    ("council", 1, "Приемане на бюджета на община Ботевград за {year} г.",
-     "Общинският съвет приема бюджета на общината за {year} г. по приходите и разходите съгласно "
-     "приложения 1–12. Утвърждава капиталовите разходи, сред които обновяване на детска градина "
-     "„Здравец“ и ремонт на улици в селата Трудовец и Скравена.", "ikonomika-i-turizam", ["бюджет"]),
-    ("council", 2, "Определяне на размера на таксата за битови отпадъци за {year} г.",
-     "Определя размера на таксата за битови отпадъци според количеството отпадъци за жилищните имоти "
-     "и промил върху данъчната оценка за нежилищните. Приходите финансират разделното събиране, "
-     "сметосъбирането и поддържането на чистотата на териториите за обществено ползване.",
-     "okolna-sreda-i-otpadaci", ["отпадъци", "местни такси"]),
-    ("council", 2, "Приемане на Общинска програма за закрила на детето за {year} г.",
-     "Приема програмата за закрила на детето с мерки за превенция на отпадането от училище, "
-     "подкрепа за семействата в риск и безопасни детски площадки.", "obrazovanie-i-mladi-hora",
-     ["деца", "образование"]),
-    ("council", 3, "Актуализация на Годишния план за развитие на социалните услуги за {year} г.",
-     "Актуализира годишния план с нова услуга „Асистентска подкрепа“ за 40 потребители и "
-     "разширяване на патронажната грижа в селата Литаково и Новачене.",
-     "socialni-uslugi-i-zdraveopazvane", ["социални услуги"]),
-    ("council", 4, "Приемане на отчета за изпълнението на бюджета на общината за {prev} г.",
-     "Приема отчета за касовото изпълнение на бюджета за {prev} г. и отчета за състоянието на "
-     "общинския дълг. Изпълнението на капиталовите разходи е 87 %.", "ikonomika-i-turizam",
-     ["бюджет", "отчет"]),
-    ("council", 4, "Одобряване на Културния календар на община Ботевград за {year} г.",
-     "Одобрява културния календар с празника на града, Празниците на Ботевградския край, "
-     "джаз фестивала и инициативите на читалищата.", "ikonomika-i-turizam", ["култура", "туризъм"]),
-    ("council", 5, "Кандидатстване с проект за енергийна ефективност на училищна сграда",
-     "Дава съгласие общината да кандидатства по Програма „Развитие на регионите“ с проект за "
-     "енергийно обновяване на сградата на ОУ „Васил Левски“, включително подмяна на дограмата, "
-     "топлоизолация и фотоволтаична инсталация за собствено потребление.",
-     "obrazovanie-i-mladi-hora", ["енергийна ефективност", "училища"]),
-    ("council", 6, "Промени в Наредбата за определянето и администрирането на местните такси",
-     "Приема промени в наредбата, с които таксата за детска градина за трето и следващо дете "
-     "в семейството отпада, а таксата за социалния патронаж се определя според доходите.",
-     "socialni-uslugi-i-zdraveopazvane", ["местни такси", "наредби"]),
-    ("council", 7, "Утвърждаване на транспортна схема за общинските автобусни линии",
-     "Утвърждава маршрутните разписания по линиите Ботевград – Гурково – Врачеш и "
-     "Ботевград – Литаково – Скравена с допълнителен сутрешен курс в работни дни.",
-     "gradska-sreda-i-transport", ["транспорт"]),
-    ("council", 9, "Приемане на Програмата за управление на общинските имоти за {year} г.",
-     "Приема програмата за управление и разпореждане с имоти – общинска собственост, с "
-     "предвидени приходи от наеми и продажби и списък на имотите за отдаване под наем.",
-     "ikonomika-i-turizam", ["общинска собственост"]),
-    ("mayor", 10, "Утвърждаване на график за събиране на зелените отпадъци",
-     "Утвърждава график за събиране на зелените отпадъци от домакинствата през есента на {year} г. "
-     "по квартали и села; отпадъците се оставят в чували до контейнерите вечерта преди посочения ден.",
-     "okolna-sreda-i-otpadaci", ["отпадъци", "компостиране"]),
-    ("mayor", 11, "Откриване на обществено обсъждане на проект за велоалея",
-     "Открива обществено обсъждане на идейния проект за велоалея по бул. „България“. "
-     "Предложения се приемат на платформата „Диалози за бъдещето на Ботевград“ в продължение на 30 дни.",
-     "gradska-sreda-i-transport", ["велоалеи", "обществено обсъждане"]),
-]
+from .decision_texts import ANNEXES, EXTRA_TEMPLATES, REPORTS, TEMPLATES
 
 YEARS = (2024, 2025, 2026)
+# The years the extra topics are in (the archive's search and filters have enough to show there).
+EXTRA_YEARS = (2025, 2026)
+COUNCIL_MEMBERS = 29
+
+
+def vote(number):
+    """A believable, repeatable vote of the 29 councillors for a decision's number."""
+    against, abstained = number % 3, (number // 3) % 3
+    return {"votes_for": COUNCIL_MEMBERS - 6 - (number % 5) - against - abstained, "votes_against": against,
+            "votes_abstained": abstained}
+
+
+def standing_decisions(year):
+    """The topics of every year, numbered as the council's decisions grow through it (№ 20 of 2025 among them)."""
+    council_number = 10 + (year - YEARS[0]) * 3
+    order_number = 100
+    for index, template in enumerate(TEMPLATES):
+        if template["body"] == "council":
+            council_number += 7 + index
+            number, session = council_number, template["month"] + (year - 2023) * 10
+        else:
+            order_number += 43 + index
+            number, session = order_number, None
+        yield template, number, session, datetime.date(year, template["month"], 10 + index)
+
+
+def extra_decisions(year, taken):
+    """More topics; a council decision takes the number after the last one before it, a mayor's order its own."""
+    # In date order: a council decision's number follows the numbers of the decisions before it.
+    for template in sorted(EXTRA_TEMPLATES, key=lambda template: (template["month"], template["day"])):
+        date = datetime.date(year, template["month"], template["day"])
+        if template["body"] == "mayor":
+            yield template, template["number"], None, date
+            continue
+        earlier = [number for number, other_date in taken if other_date <= date]
+        number = max(earlier, default=0) + 1
+        while number in {n for n, _ in taken}:
+            number += 1
+        taken.append((number, date))
+        yield template, number, template["month"] + (year - 2023) * 10, date
 
 
 def demo_decisions():
-    """Yield one dict per decision, with numbers that grow through each year as a council's do."""
+    """Yield one dict per decision: its particulars, text, links, tags and the text of its documents."""
     for year in YEARS:
-        council_number = 10 + (year - YEARS[0]) * 3
-        order_number = 100
-        for index, (body, month, title, text, policy, tags) in enumerate(DECISION_TEMPLATES):
-            if body == "council":
-                council_number += 7 + index
-                number = council_number
-                session = month + (year - 2023) * 10
-            else:
-                order_number += 43 + index
-                number = order_number
-                session = None
+        decisions = list(standing_decisions(year))
+        taken = [(number, date) for template, number, _session, date in decisions if template["body"] == "council"]
+        if year in EXTRA_YEARS:
+            decisions += list(extra_decisions(year, taken))
+        for template, number, session, date in decisions:
+            values = {"year": year, "prev": year - 1, "next": year + 1, "number": number}
             yield {
-                "issuing_body": body,
+                "key": template["key"],
+                "issuing_body": template["body"],
                 "number": number,
                 "session": session,
-                "date": datetime.date(year, month, 10 + index),
-                "title": title.format(year=year, prev=year - 1),
-                "body": text.format(year=year, prev=year - 1),
-                "policy": policy,
-                "tags": tags,
+                "date": date,
+                "title": template["title"].format(**values),
+                "body": template["text"].format(**values),
+                "policy": template["policy"],
+                "tags": template["tags"],
+                "votes": vote(number) if template["body"] == "council" else {},
+                "amends": template.get("amends"),
+                "annex": [paragraph.format(**values) for paragraph in ANNEXES[template["key"]]],
+                "report": [paragraph.format(**values) for paragraph in REPORTS.get(template["key"], [])],
             }
+
+
+def amendments(decisions):
+    """{key of the changed decision: (status, key of the changing one)} for the demo's amending and repealing decisions."""
+    by_template = {(d["key"], d["date"].year): d for d in decisions}
+    changes = {}
+    for decision in decisions:
+        if decision["amends"]:
+            template_key, year_offset, status = decision["amends"]
+            changed = by_template.get((template_key, decision["date"].year + year_offset))
+            if changed:
+                changes[(changed["issuing_body"], changed["number"], changed["date"].year)] = (
+                    status, (decision["issuing_body"], decision["number"], decision["date"].year))
+    return changes

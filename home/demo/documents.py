@@ -1,17 +1,25 @@
-"""Demo content: small documents (PDF where a Cyrillic font is at hand, plain text otherwise)."""
+"""Demo content: small documents (PDF where a Cyrillic font is at hand, plain text otherwise; DOCX for reports)."""
 
+import io
 from pathlib import Path
 
+import docx
 from django.conf import settings
 from django.core.files.base import ContentFile
 from fpdf import FPDF
 from wagtail.documents import get_document_model
 
 
+def stored_document(title, content, extension):
+    document = get_document_model()(title=title)
+    document.file.save(f"demo-{abs(hash(title)) % 10**8}.{extension}", ContentFile(content), save=False)
+    document.save()
+    return document
+
+
 def demo_document(title, paragraphs):
     """Return the document called `title`, creating it with `paragraphs` as its text."""
-    Document = get_document_model()
-    existing = Document.objects.filter(title=title).first()
+    existing = get_document_model().objects.filter(title=title).first()
     if existing:
         return existing
     font = Path(settings.REPORT_PDF_FONT)
@@ -21,10 +29,19 @@ def demo_document(title, paragraphs):
         pdf.add_page()
         pdf.set_font("Demo", "", 12)
         pdf.multi_cell(0, 7, title + "\n\n" + "\n\n".join(paragraphs))
-        content, extension = bytes(pdf.output()), "pdf"
-    else:
-        content, extension = (title + "\n\n" + "\n\n".join(paragraphs)).encode(), "txt"
-    document = Document(title=title)
-    document.file.save(f"demo-{abs(hash(title)) % 10**8}.{extension}", ContentFile(content), save=False)
-    document.save()
-    return document
+        return stored_document(title, bytes(pdf.output()), "pdf")
+    return stored_document(title, (title + "\n\n" + "\n\n".join(paragraphs)).encode(), "txt")
+
+
+def demo_docx(title, paragraphs):
+    """Return the Word document called `title`, creating it with a heading and `paragraphs`."""
+    existing = get_document_model().objects.filter(title=title).first()
+    if existing:
+        return existing
+    word = docx.Document()
+    word.add_heading(title, level=1)
+    for paragraph in paragraphs:
+        word.add_paragraph(paragraph)
+    content = io.BytesIO()
+    word.save(content)
+    return stored_document(title, content.getvalue(), "docx")

@@ -20,12 +20,15 @@ INSTALLED_APPS = [
     "decisions",
     "reports",
     "search",
+    "alerts",
     "botevgrad",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.settings",
     "django_ratelimit",
     "django_tasks",
@@ -174,6 +177,15 @@ SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/h")
 CONFIRMATION_EMAIL_RATE_LIMIT = env("CONFIRMATION_EMAIL_RATE_LIMIT", default="5/h")
 # A person needs longer than this to read the form and write one sentence; scripts do not.
 SUBMISSION_MINIMUM_FILL_SECONDS = 3
+
+# Subscriptions to e-mail alerts one address may ask for per hour, and confirmation e-mails the alerts
+# form may send to one mailbox per hour (alerts/views.py): a person subscribes to a topic or two.
+ALERT_SUBSCRIPTION_RATE_LIMIT = env("ALERT_SUBSCRIPTION_RATE_LIMIT", default="10/h")
+ALERT_CONFIRMATION_EMAIL_RATE_LIMIT = env("ALERT_CONFIRMATION_EMAIL_RATE_LIMIT", default="3/h")
+
+# The public API (site/api.py): at most this many items per request. Its absolute links take the
+# address of the Wagtail site record (set_site_address), so WAGTAILAPI_BASE_URL stays unset.
+WAGTAILAPI_LIMIT_MAX = 100
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Община Ботевград <noreply@botevgrad.bg>")
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, search_backends
 
 if not env("DATABASE_URL", default=""):
     raise ImproperlyConfigured(
@@ -11,6 +11,9 @@ if not env("DATABASE_URL", default=""):
         "server, or set DATABASE_URL to a PostgreSQL database you can drop."
     )
 DATABASES = {"default": env.db("DATABASE_URL")}
+# The suite tests the database backends; tests/search/test_elasticsearch.py runs a process of its own
+# against ELASTICSEARCH_URL (or an address where nothing answers).
+WAGTAILSEARCH_BACKENDS = search_backends("")
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105

@@ -95,3 +95,25 @@ def test_dates_in_a_shortened_period_reason_match_the_period():
 def test_if_empty_leaves_an_existing_site_alone(home):
     call_command("load_demo", "--if-empty")
     assert not PolicyPage.objects.exists()
+
+
+def test_demo_decisions_show_the_archive(client):
+    """Enough decisions for the archive's filters and search, and annexes whose words only they hold."""
+    from pypdf import PdfReader
+
+    call_command("load_demo")
+    decisions = DecisionPage.objects.live()
+    assert decisions.count() >= 50
+    assert decisions.filter(issuing_body="mayor", number=23, date__year=2026).exists()
+    assert decisions.filter(issuing_body="council", number=23, date__year=2026).exists()
+    titles = " ".join(decisions.values_list("title", flat=True)).lower()
+    assert all(word in titles for word in ["бюджет", "сметосъбиране", "общинския съвет"])
+    assert decisions.exclude(status="in_force").filter(amended_or_repealed_by__isnull=False).count() >= 2
+    assert all(d.live_revision_id for d in decisions)
+    budget = decisions.get(issuing_body="council", number=23, date__year=2026)
+    files = {item.document.file_extension: item.document for item in budget.documents.select_related("document")}
+    assert set(files) == {"pdf", "docx"}
+    with files["pdf"].open_file() as pdf:
+        annex = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Гурко" in annex and "Гурко" not in budget.title + budget.body
+    assert client.get(budget.url).status_code == 200

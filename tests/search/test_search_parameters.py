@@ -14,11 +14,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def road_decisions(decision_index):
+def road_decisions(decision_index, committed):
     from tests.decisions.factories import DecisionPageFactory
 
-    for _ in range(RESULTS_PER_PAGE + 2):
-        DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>", date=datetime.date(2025, 1, 1))
+    with committed():
+        for _ in range(RESULTS_PER_PAGE + 2):
+            DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>", date=datetime.date(2025, 1, 1))
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "-1", "²", "9" * 5000, "\u0000", XSS_ATTRIBUTE])
@@ -45,10 +46,11 @@ def test_nul_in_the_query_is_a_400_with_a_message(client, road_decisions):
 
 
 @pytest.fixture
-def park_decision(decision_index):
+def park_decision(decision_index, committed):
     from tests.decisions.factories import DecisionPageFactory
 
-    return DecisionPageFactory(parent=decision_index, title='Решение за "парка"', body="<p>Пейки в парка.</p>")
+    with committed():
+        return DecisionPageFactory(parent=decision_index, title='Решение за "парка"', body="<p>Пейки в парка.</p>")
 
 
 @pytest.mark.parametrize("query", HOSTILE_QUERIES)
@@ -84,3 +86,39 @@ def test_search_text_loses_control_characters_and_absurd_words():
     assert clean_search_text("a\u0000b\tc") == "a b c"
     assert clean_search_text("я" * 5000) == "я" * MAX_TERM_LENGTH
     assert clean_search_text('кмет "община') == 'кмет "община'
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"kind": XSS}, "Няма такъв вид резултати"),
+        ({"kind": "decision\u0000"}, "Няма такъв вид резултати"),
+        ({"year": "abc"}, "Годината трябва да е число"),
+        ({"year": "1200"}, "Няма документи отпреди 1878 г."),
+        ({"year": "9" * 5000}, "Годината трябва да е"),
+        ({"policy": "abc"}, "Политиката в адреса е неправилна."),
+        ({"policy": "9" * 40}, "Политиката в адреса е неправилна."),
+    ],
+)
+def test_an_invalid_filter_is_a_400_with_its_message_and_keeps_the_query(client, road_decisions, params, message):
+    response = client.get("/search/", {"q": "пътища", **params})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert message in content
+    assert 'value="пътища"' in content
+    assert XSS not in content
+
+
+def test_a_policy_that_does_not_exist_is_a_404_that_says_so(client, road_decisions):
+    response = client.get("/search/", {"q": "пътища", "policy": "987654"})
+    assert response.status_code == 404
+    assert "Няма такава политика." in response.content.decode()
+
+
+def test_filters_survive_pagination(client, road_decisions):
+    response = client.get("/search/", {"q": "пътища", "kind": "decision", "year": "2025"})
+    assert response.status_code == 200
+    assert "kind=decision" in response.context["pagination_query"] and "year=2025" in response.context["pagination_query"]
+    second = client.get("/search/", {"q": "пътища", "kind": "decision", "year": "2025", "page": "2"})
+    assert len(second.context["results_page"]) == 2
+

@@ -1,15 +1,19 @@
 """Create the demo Botevgrad site; running it again changes nothing that is already there."""
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from consultations.models import ConsultationIndexPage
-from decisions.models import DecisionIndexPage, DecisionPage
+from decisions.importing.rows import DecisionRow
+from decisions.importing.writer import DecisionWriter, slug_of
+from decisions.models import DecisionIndexPage, DecisionPage, LegalStatus
+from decisions.tasks import announce_published_decisions
 from home.demo.consultation_loader import load_consultation
 from home.demo.consultations import CONSULTATIONS
-from home.demo.decisions import demo_decisions
+from home.demo.decisions import amendments, demo_decisions
+from home.demo.documents import demo_docx, demo_document
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.demo.policies import POLICIES
 from home.models import HomePage, MunicipalityContacts, StandardPage
@@ -138,20 +142,33 @@ class Command(BaseCommand):
                 )
             )
         existing = set(DecisionPage.objects.child_of(index).values_list("slug", flat=True))
-        for data in demo_decisions():
-            decision = DecisionPage(
-                title=data["title"],
-                issuing_body=data["issuing_body"],
-                number=data["number"],
-                session=data["session"],
-                date=data["date"],
-                body=f"<p>{data['body']}</p>",
-            )
-            if decision.permanent_slug() in existing:
-                continue
-            decision.tags.add(*data["tags"])
-            decision.related_policies = [policies[data["policy"]]]
-            index.add_child(instance=decision)
+        decisions = list(demo_decisions())
+        changes = amendments(decisions)
+        rows = [self.decision_row(line, data, policies, changes) for line, data in enumerate(decisions, start=1)
+                if slug_of((data["issuing_body"], data["number"], data["date"].year)) not in existing]
+        # The import's writer: published pages with their revisions, written in bulk; the search is told at once.
+        writer = DecisionWriter(index, announce=announce_published_decisions.call)
+        # An amending decision is stored before the decision that points to it.
+        for batch in ([row for row in rows if not row.amended_by], [row for row in rows if row.amended_by]):
+            if batch:
+                failed = {line: error for line, error in writer.write_batch(batch).items() if isinstance(error, Exception)}
+                if failed:
+                    raise CommandError(f"Демонстрационните решения не се записаха: {failed}")
+
+    def decision_row(self, line, data, policies, changes):
+        key = (data["issuing_body"], data["number"], data["date"].year)
+        status, amended_by = changes.get(key, (LegalStatus.IN_FORCE, None))
+        kind = "Заповед" if data["issuing_body"] == "mayor" else "Решение"
+        reference = f"{kind} № {data['number']}/{data['date'].year} г."
+        documents = [demo_document(f"Приложение към {reference}", data["annex"])]
+        if data["report"]:
+            documents.append(demo_docx(f"Докладна записка към {reference}", data["report"]))
+        return DecisionRow(
+            line=line, issuing_body=data["issuing_body"], number=data["number"], date=data["date"],
+            session=data["session"], title=data["title"], body=f"<p>{data['body']}</p>", status=status,
+            tags=data["tags"], policy_ids=[policies[data["policy"]].pk], documents=documents, amended_by=amended_by,
+            votes=data["votes"],
+        )
 
     def consultations(self, home, policies):
         if child_by_slug(home, "obshtestveni-konsultacii") is None:

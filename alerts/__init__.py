@@ -1,0 +1,1 @@
+"""E-mail alerts about new decisions, consultations and policies, for people without an account."""

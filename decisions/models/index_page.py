@@ -1,0 +1,140 @@
+"""The archive page: every decision and order, filtered, searched and sorted from its address, and its exports."""
+
+from django.core.paginator import EmptyPage, Paginator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..archive import filter_archive
+from ..forms import BODY_CHOICES, SORT_CHOICES, STATUS_CHOICES, DecisionFilterForm
+from ..permalinks import permanent_url
+from .decision_page import DecisionPage
+
+DECISIONS_PER_PAGE = 20
+
+
+def result_count_label(count, body):
+    """"12 решения", "1 заповед", "40 решения и заповеди": the list's size in the words for what it holds."""
+    if body == "council":
+        message = ngettext("%(count)s решение", "%(count)s решения", count)
+    elif body == "mayor":
+        message = ngettext("%(count)s заповед", "%(count)s заповеди", count)
+    else:
+        message = ngettext("%(count)s решение или заповед", "%(count)s решения и заповеди", count)
+    return message % {"count": count}
+
+
+def options(choices, selected):
+    """(value, label, is_selected) for a <select>, with the raw value compared as text."""
+    return [(value, label, str(value) == str(selected or "")) for value, label in choices]
+
+
+class DecisionIndexPage(RoutablePageMixin, Page):
+    """The decisions archive: every decision and order, filterable, searchable, sortable and exportable."""
+
+    intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["decisions.DecisionPage"]
+
+    class Meta:
+        verbose_name = _("Архив на решенията и заповедите")
+        verbose_name_plural = _("Архиви на решенията и заповедите")
+
+    def decisions(self):
+        return DecisionPage.objects.child_of(self).live().public().order_by("-date", "-number")
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
+        # A filter that is invalid (400) or names nothing (404) still gets the page with its message.
+        response.status_code = response.context_data.get("filter_status", 200)
+        return response
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        return self.export(request, "csv")
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        return self.export(request, "json")
+
+    def export(self, request, file_format):
+        """The archive's current list as a streamed file; a filter it cannot apply gets the page with the message."""
+        from ..export import export_response
+
+        archive = filter_archive(self, DecisionFilterForm(request.GET))
+        if archive.status != 200:
+            return self.index_route(request)
+        return export_response(archive, file_format, permanent_url(self, request), request)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = DecisionFilterForm(request.GET)
+        archive = filter_archive(self, form)
+        context.update(self.filtered_context(request, form, archive))
+        return context
+
+    def filtered_context(self, request, form, archive):
+        """Everything the template shows for the filter: the list page, the form's options, the links that keep the filter."""
+        raw = {name: form.data.get(name, "") for name in ("q", "year", "body", "policy", "status", "sort")}
+        selected = archive.params if archive.status == 200 else raw
+        context = {
+            "filter_form": form,
+            "filter_status": archive.status,
+            "filter_errors": archive.errors,
+            "decisions_page": None,
+            "years": [],
+            "search_query": selected.get("q") or "",
+            "year_options": options([(year, year) for year in archive.years], selected.get("year")),
+            "body_options": options(BODY_CHOICES, selected.get("body")),
+            "policy_options": options([(policy.slug, policy.title) for policy in archive.policies], selected.get("policy")),
+            "status_options": options(STATUS_CHOICES, selected.get("status")),
+            # Relevance means something only for a search with words.
+            "sort_options": options([c for c in SORT_CHOICES if c[0] != "relevance" or selected.get("q")],
+                                    selected.get("sort")),
+        }
+        if archive.status != 200:
+            return context
+        paginator = Paginator(archive.decisions, DECISIONS_PER_PAGE)
+        number = form.cleaned_data["page"] or 1
+        try:
+            page = paginator.page(number)
+        except EmptyPage:
+            message = ngettext("Няма страница %(number)s; решенията са на %(total)s страница.",
+                               "Няма страница %(number)s; решенията са на %(total)s страници.", paginator.num_pages)
+            context.update(filter_status=404, filter_errors=[message % {"number": number, "total": paginator.num_pages}])
+            return context
+        year = archive.params["year"]
+        if year and year not in archive.years:
+            # A year with nothing in it is still the year asked for: the form shows it chosen.
+            context["year_options"] = options([(year, year)], year) + context["year_options"]
+        archive_url = self.get_url(request)
+        export_query = archive.link_query()
+        query_suffix = f"?{export_query}" if export_query else ""
+        context.update(
+            decisions_page=page,
+            result_count=result_count_label(paginator.count, archive.params["body"]),
+            years=[(y, archive.link_query(year=y)) for y in archive.years],
+            all_years_query=archive.link_query(year=None),
+            selected_year=year,
+            selected_body=archive.params["body"],
+            selected_tag=archive.tag,
+            selected_policy=archive.policy,
+            all_tags_query=archive.link_query(tag=None),
+            all_policies_query=archive.link_query(policy=None),
+            pagination_query=export_query,
+            export_csv_url=f"{archive_url}{self.reverse_subpage('export_csv')}{query_suffix}",
+            export_json_url=f"{archive_url}{self.reverse_subpage('export_json')}{query_suffix}",
+        )
+        return context
+
+    def get_sitemap_urls(self, request=None):
+        lastmod = self.last_published_at or self.latest_revision_created_at
+        return [{"location": permanent_url(self, request), "lastmod": lastmod}]

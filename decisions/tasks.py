@@ -1,0 +1,19 @@
+"""Background work of the decisions archive: telling the rest of the site about decisions the import published."""
+
+from django_tasks import task
+from wagtail.search import index
+from wagtail.signals import page_published
+
+
+@task()
+def announce_published_decisions(page_ids):
+    """Do for imported decisions what publishing in the editor does at once: Wagtail's search index and page_published.
+
+    The import writes pages in bulk without their signals; the receivers (the site's search entries among
+    them) run here, in the worker, one page after another.
+    """
+    from .models import DecisionPage
+
+    for page in DecisionPage.objects.filter(pk__in=page_ids).select_related("live_revision").iterator(chunk_size=200):
+        index.insert_or_update_object(page)
+        page_published.send(sender=DecisionPage, instance=page, revision=page.live_revision)

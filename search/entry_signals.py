@@ -1,0 +1,111 @@
+"""Keep the search entries in step: publishing, unpublishing, moves, view restrictions, documents and their text."""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import entries
+from .models import DocumentText, SearchEntry
+
+logger = logging.getLogger(__name__)
+
+
+def after_commit(function, *args):
+    """Run once the change is stored, with its tags, documents and policies.
+
+    A failure is logged and never undoes or breaks what the editor did.
+    """
+
+    def run():
+        try:
+            function(*args)
+        except Exception:
+            logger.exception("The search entries could not be updated (%s%s)", function.__name__, args)
+
+    transaction.on_commit(run, robust=True)
+
+
+def enqueue(task, *args):
+    def run():
+        task.enqueue(*args)
+
+    after_commit(run)
+
+
+def on_page_published_or_unpublished(sender, instance, **kwargs):
+    after_commit(entries.sync_page, instance.pk)
+
+
+def on_page_saved(sender, instance, raw=False, **kwargs):
+    # Pages created live in code (imports, the demo) are never "published" through a revision.
+    if isinstance(instance, Page) and not raw:
+        after_commit(entries.sync_page, instance.pk)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    from .tasks import sync_page_subtree
+
+    # A new ancestor may be restricted: nothing is found until the worker has looked again.
+    entries.forget_subtree(instance)
+    enqueue(sync_page_subtree, instance.pk)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    if not isinstance(instance, Page):
+        return
+    # The page's entries go with it (cascade); its documents may still be public on their own.
+    for document_id in SearchEntry.objects.filter(page_id=instance.pk, document__isnull=False).values_list(
+        "document_id", flat=True
+    ):
+        after_commit(entries.sync_document, document_id)
+
+
+def on_page_restriction_changed(sender, instance, **kwargs):
+    from .tasks import sync_page_subtree
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is None:
+        return
+    entries.forget_subtree(page)
+    enqueue(sync_page_subtree, page.pk)
+
+
+def on_collection_restriction_changed(sender, instance, **kwargs):
+    from .tasks import sync_collection_documents
+
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:
+        return
+    entries.forget_collection(collection)
+    enqueue(sync_collection_documents, instance.collection_id)
+
+
+def on_document_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        after_commit(entries.sync_document, instance.pk)
+
+
+def on_document_text_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        after_commit(entries.sync_document, instance.document_id)
+
+
+def connect():
+    page_published.connect(on_page_published_or_unpublished, dispatch_uid="search.entries.published")
+    page_unpublished.connect(on_page_published_or_unpublished, dispatch_uid="search.entries.unpublished")
+    post_save.connect(on_page_saved, dispatch_uid="search.entries.page_saved")
+    post_page_move.connect(on_page_moved, dispatch_uid="search.entries.moved")
+    pre_delete.connect(on_page_deleted, dispatch_uid="search.entries.page_deleted")
+    for model in (PageViewRestriction,):
+        post_save.connect(on_page_restriction_changed, sender=model, dispatch_uid="search.entries.restricted")
+        post_delete.connect(on_page_restriction_changed, sender=model, dispatch_uid="search.entries.unrestricted")
+    post_save.connect(on_collection_restriction_changed, sender=CollectionViewRestriction,
+                      dispatch_uid="search.entries.collection_restricted")
+    post_delete.connect(on_collection_restriction_changed, sender=CollectionViewRestriction,
+                        dispatch_uid="search.entries.collection_unrestricted")
+    post_save.connect(on_document_changed, sender=get_document_model(), dispatch_uid="search.entries.document")
+    post_save.connect(on_document_text_saved, sender=DocumentText, dispatch_uid="search.entries.document_text")

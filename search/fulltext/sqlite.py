@@ -1,0 +1,63 @@
+"""SQLite: an FTS5 table over the analysed columns, kept in step by triggers.
+
+The words arrive already normalised and stemmed in Python; `remove_diacritics 0` keeps й apart from и.
+bm25 weights put exact over stem and title over body, as the PostgreSQL index does.
+"""
+
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+
+COLUMNS = "title_terms, title_stems, body_terms, body_stems"
+OLD = ", ".join(f"old.{column}" for column in COLUMNS.split(", "))
+NEW = ", ".join(f"new.{column}" for column in COLUMNS.split(", "))
+
+CREATE = [
+    f"""CREATE VIRTUAL TABLE search_entry_fts USING fts5({COLUMNS}, content='search_searchentry',
+        content_rowid='id', tokenize='unicode61 remove_diacritics 0')""",
+    f"""CREATE TRIGGER search_entry_fts_insert AFTER INSERT ON search_searchentry BEGIN
+        INSERT INTO search_entry_fts(rowid, {COLUMNS}) VALUES (new.id, {NEW}); END""",
+    f"""CREATE TRIGGER search_entry_fts_delete AFTER DELETE ON search_searchentry BEGIN
+        INSERT INTO search_entry_fts(search_entry_fts, rowid, {COLUMNS}) VALUES ('delete', old.id, {OLD}); END""",
+    f"""CREATE TRIGGER search_entry_fts_update AFTER UPDATE ON search_searchentry BEGIN
+        INSERT INTO search_entry_fts(search_entry_fts, rowid, {COLUMNS}) VALUES ('delete', old.id, {OLD});
+        INSERT INTO search_entry_fts(rowid, {COLUMNS}) VALUES (new.id, {NEW}); END""",
+]
+DROP = [
+    "DROP TRIGGER IF EXISTS search_entry_fts_insert",
+    "DROP TRIGGER IF EXISTS search_entry_fts_delete",
+    "DROP TRIGGER IF EXISTS search_entry_fts_update",
+    "DROP TABLE IF EXISTS search_entry_fts",
+]
+# Title and number first, exact before stem (bm25 scores are negative: smaller is better).
+BM25 = "bm25(search_entry_fts, 10.0, 4.0, 2.0, 1.0)"
+
+
+def phrase(word):
+    """One word as an FTS5 string: inside double quotes nothing is an operator."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+def term_query(term):
+    return "(" + " OR ".join(phrase(form) for form in term.forms) + ")"
+
+
+def match_expression(terms, require_all):
+    return (" AND " if require_all else " OR ").join(term_query(term) for term in terms)
+
+
+def matching(terms, require_all=True):
+    return RawSQL(
+        "search_searchentry.id IN (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
+        [match_expression(terms, require_all)],
+        output_field=BooleanField(),
+    )
+
+
+def rank(terms):
+    # Negated so that, as on PostgreSQL, a larger rank is a better match.
+    return RawSQL(
+        f"(SELECT -{BM25} FROM search_entry_fts WHERE search_entry_fts MATCH %s"
+        " AND search_entry_fts.rowid = search_searchentry.id)",
+        [match_expression(terms, False)],
+        output_field=FloatField(),
+    )

@@ -1,0 +1,27 @@
+"""Rebuild the public search's entries from every page and document (after an import, a restore or an upgrade)."""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from tqdm import tqdm
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from search.entries import sync_document, sync_page
+from search.models import SearchEntry
+
+
+class Command(BaseCommand):
+    help = _("Пресъздава записите на публичното търсене за всички страници и документи.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-progress", action="store_true", help=_("Без лента за напредъка."))
+
+    def handle(self, *args, no_progress=False, **options):
+        page_ids = list(Page.objects.filter(depth__gt=1).values_list("id", flat=True).order_by("path"))
+        document_ids = list(get_document_model().objects.values_list("id", flat=True).order_by("id"))
+        # Entries of pages or documents that no longer exist go with them (cascade); the rest are redone one by one.
+        for page_id in tqdm(page_ids, desc=_("Страници"), disable=no_progress, file=self.stderr):
+            sync_page(page_id)
+        for document_id in tqdm(document_ids, desc=_("Документи"), disable=no_progress, file=self.stderr):
+            sync_document(document_id)
+        self.stdout.write(_("Записи в търсенето: %(count)s") % {"count": SearchEntry.objects.count()})

@@ -72,20 +72,29 @@ def public_documents():
     return get_document_model().objects.exclude(collection_id__in=restricted_collection_ids())
 
 
-def save_entry(key, *, policies=(), **fields):
+def entry_values(fields):
+    """The entry's columns from what a page or document says about itself, with the analysed text."""
+    fields = dict(fields)
+    fields.pop("policies", None)
     title_extra = fields.pop("title_extra", "")
     values = {**fields, **analysed(fields["title"], fields.get("text", ""), title_extra)}
     values["text"] = values.get("text", "")[:MAX_STORED_CHARS]
     values["title"] = values["title"][:500]
     if values.get("date") and not values.get("year"):
         values["year"] = values["date"].year
-    entry, _ = SearchEntry.objects.update_or_create(key=key, defaults=values)
+    return values
+
+
+def save_entry(key, *, policies=(), **fields):
+    entry, _ = SearchEntry.objects.update_or_create(key=key, defaults=entry_values(fields))
     entry.policies.set(policies)
     return entry
 
 
 def page_entries(page):
     """The entries a specific, visible page makes: itself, and any its type adds (a consultation on a policy page)."""
+    if page.get_url_parts() is None:
+        return  # outside every site (Wagtail's welcome page): nobody can reach it
     facets = page.search_facets() if hasattr(page, "search_facets") else {}
     text = " ".join(filter(None, [page.search_description, searchable_text(page), facets.get("extra_text", "")]))
     yield f"page:{page.pk}", {

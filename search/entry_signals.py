@@ -1,6 +1,8 @@
 """Keep the search entries in step: publishing, unpublishing, moves, view restrictions, documents and their text."""
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -12,6 +14,29 @@ from . import entries
 from .models import DocumentText, SearchEntry
 
 logger = logging.getLogger(__name__)
+_batch = threading.local()
+
+
+@contextmanager
+def pages_in_bulk():
+    """Collect the pages published or saved inside the block and enter them in one go at its end (imports)."""
+    from .bulk_entries import sync_pages
+
+    _batch.page_ids = set()
+    try:
+        yield
+        page_ids = _batch.page_ids
+    finally:
+        del _batch.page_ids
+    sync_pages(sorted(page_ids))
+
+
+def sync_page_later(page_id):
+    collected = getattr(_batch, "page_ids", None)
+    if collected is not None:
+        collected.add(page_id)
+    else:
+        after_commit(entries.sync_page, page_id)
 
 
 def after_commit(function, *args):
@@ -37,13 +62,13 @@ def enqueue(task, *args):
 
 
 def on_page_published_or_unpublished(sender, instance, **kwargs):
-    after_commit(entries.sync_page, instance.pk)
+    sync_page_later(instance.pk)
 
 
 def on_page_saved(sender, instance, raw=False, **kwargs):
     # Pages created live in code (imports, the demo) are never "published" through a revision.
     if isinstance(instance, Page) and not raw:
-        after_commit(entries.sync_page, instance.pk)
+        sync_page_later(instance.pk)
 
 
 def on_page_moved(sender, instance, **kwargs):

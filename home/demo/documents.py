@@ -1,5 +1,6 @@
 """Demo content: small documents (PDF where a Cyrillic font is at hand, plain text otherwise; DOCX for reports)."""
 
+import functools
 import io
 from pathlib import Path
 
@@ -24,13 +25,19 @@ def demo_document(title, paragraphs):
         return existing
     font = Path(settings.REPORT_PDF_FONT)
     if font.exists():
-        pdf = FPDF()
-        pdf.add_font("Demo", "", str(font))
-        pdf.add_page()
-        pdf.set_font("Demo", "", 12)
-        pdf.multi_cell(0, 7, title + "\n\n" + "\n\n".join(paragraphs))
-        return stored_document(title, bytes(pdf.output()), "pdf")
+        return stored_document(title, pdf_bytes(str(font), title, tuple(paragraphs)), "pdf")
     return stored_document(title, (title + "\n\n" + "\n\n".join(paragraphs)).encode(), "txt")
+
+
+@functools.lru_cache(maxsize=256)
+def pdf_bytes(font, title, paragraphs):
+    # Embedding the font is most of the cost; the same demo loaded again (the browser tests) reuses the files.
+    pdf = FPDF()
+    pdf.add_font("Demo", "", font)
+    pdf.add_page()
+    pdf.set_font("Demo", "", 12)
+    pdf.multi_cell(0, 7, title + "\n\n" + "\n\n".join(paragraphs))
+    return bytes(pdf.output())
 
 
 def demo_docx(title, paragraphs):

@@ -6,7 +6,8 @@ from tqdm import tqdm
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from search.entries import sync_document, sync_page
+from search.bulk_entries import BATCH_SIZE, sync_batch
+from search.entries import sync_document
 from search.models import SearchEntry
 
 
@@ -20,8 +21,11 @@ class Command(BaseCommand):
         page_ids = list(Page.objects.filter(depth__gt=1).values_list("id", flat=True).order_by("path"))
         document_ids = list(get_document_model().objects.values_list("id", flat=True).order_by("id"))
         # Entries of pages or documents that no longer exist go with them (cascade); the rest are redone one by one.
-        for page_id in tqdm(page_ids, desc=_("Страници"), disable=no_progress, file=self.stderr):
-            sync_page(page_id)
+        with tqdm(total=len(page_ids), desc=_("Страници"), disable=no_progress, file=self.stderr) as progress:
+            for start in range(0, len(page_ids), BATCH_SIZE):
+                batch = page_ids[start : start + BATCH_SIZE]
+                sync_batch(batch)
+                progress.update(len(batch))
         for document_id in tqdm(document_ids, desc=_("Документи"), disable=no_progress, file=self.stderr):
             sync_document(document_id)
         self.stdout.write(_("Записи в търсенето: %(count)s") % {"count": SearchEntry.objects.count()})

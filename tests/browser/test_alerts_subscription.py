@@ -8,12 +8,11 @@ from django.core import mail
 from django.core.cache import cache
 
 from alerts.models import Subscription
-from tests.browser.conftest import axe, browser, demo_site, page  # noqa: F401 - the browser suite's fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_subscribing_from_the_footer_link_to_confirmation(page, demo_site, axe):  # noqa: F811
+def test_subscribing_from_the_footer_link_to_confirmation(page, demo_site, axe):
     cache.clear()
     page.goto(demo_site + "/")
     page.get_by_role("link", name="Известия по електронна поща и RSS").click()

@@ -161,7 +161,7 @@ def test_dry_run_writes_nothing(decision_index, policies, example):
 def test_bad_row_is_reported_by_line_with_its_reason_and_the_rest_is_imported(decision_index, tmp_path, row, reason):
     path = write(tmp_path, HEADER + row + "\n" + GOOD_ROW.replace(",5,", ",6,"))
     out, err, error = run(path)
-    assert f"Ред 2: " in err and reason in err, err
+    assert "Ред 2: " in err and reason in err, err
     assert "Създадени: 1, обновени: 0, без промяна: 0, с грешки: 1." in out
     assert "1 реда не бяха внесени" in str(error)
     assert list(DecisionPage.objects.values_list("number", flat=True)) == [6]

@@ -33,11 +33,14 @@ def analysed(title, text, title_extra=""):
     }
 
 
-def searchable_text(obj):
-    """The text of an object's search fields other than its title, as plain text."""
+def searchable_text(obj, related=False):
+    """The text of an object's search fields other than its title, as plain text.
+
+    `related=True` gives the text of its related fields instead (tags): searched, but not shown in snippets.
+    """
     parts = []
     for field in obj.get_search_fields():
-        if isinstance(field, index.SearchField) and field.field_name != "title":
+        if not related and isinstance(field, index.SearchField) and field.field_name != "title":
             value = field.get_value(obj)
             try:
                 model_field = field.get_field(obj.__class__)
@@ -49,9 +52,9 @@ def searchable_text(obj):
                 parts.extend(str(part) for part in model_field.get_searchable_content(value))
             elif value not in (None, ""):
                 parts.append(str(value))
-        elif isinstance(field, index.RelatedFields):
-            related = field.get_value(obj)
-            items = related.all() if hasattr(related, "all") else [related] if related is not None else []
+        elif related and isinstance(field, index.RelatedFields):
+            value = field.get_value(obj)
+            items = value.all() if hasattr(value, "all") else [value] if value is not None else []
             for item in items:
                 parts.extend(str(sub.get_value(item) or "") for sub in field.fields if isinstance(sub, index.SearchField))
     return " ".join(strip_tags(part) for part in parts if part)
@@ -96,14 +99,17 @@ def page_entries(page):
     if page.get_url_parts() is None:
         return  # outside every site (Wagtail's welcome page): nobody can reach it
     facets = page.search_facets() if hasattr(page, "search_facets") else {}
-    text = " ".join(filter(None, [page.search_description, searchable_text(page), facets.get("extra_text", "")]))
+    text = " ".join(filter(None, [page.search_description, searchable_text(page)]))
+    # Tags, the citation, status and votes are searched with the title but not shown as if they were the text.
+    extra = " ".join(filter(None, [facets.get("title_extra", ""), searchable_text(page, related=True),
+                                   facets.get("extra_text", "")]))
     yield f"page:{page.pk}", {
         "kind": facets.get("kind", SearchEntry.Kind.PAGE),
         "page": page,
         "document": None,
         "fragment": "",
         "title": page.title,
-        "title_extra": facets.get("title_extra", ""),
+        "title_extra": extra,
         "number": facets.get("number"),
         "date": facets.get("date") or (page.first_published_at or page.latest_revision_created_at or datetime.datetime.now()).date(),
         "year": None,

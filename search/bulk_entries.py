@@ -40,8 +40,14 @@ def specific_pages(page_ids):
 
 @transaction.atomic
 def sync_batch(page_ids):
-    visible = list(visible_pages().filter(id__in=page_ids).values_list("id", flat=True))
-    rows = [row for page in specific_pages(visible) for row in page_entries(page)]
+    visible = set(visible_pages().filter(id__in=page_ids).values_list("id", flat=True))
+    rows = []
+    for page in specific_pages(page_ids):
+        # Pages written in bulk (imports) never went through Wagtail's reference indexing, which
+        # tells which documents a page attaches; do it here, as sync_page does.
+        ReferenceIndex.create_or_update_for_object(page)
+        if page.pk in visible:
+            rows.extend(page_entries(page))
     write_entries(rows)
     stale = SearchEntry.objects.filter(page_id__in=page_ids, document__isnull=True)
     stale.exclude(key__in=[key for key, _fields in rows]).delete()

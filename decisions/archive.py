@@ -108,7 +108,16 @@ def filter_archive(index_page, form):
 
     sort = data["sort"] or ("relevance" if data["q"] else "newest")
     if data["q"]:
-        decisions = search_archive(decisions, data["q"])
+        from search.engine import SearchUnavailable
+
+        try:
+            decisions = search_archive(decisions, data["q"])
+        except SearchUnavailable:
+            # Elasticsearch is down: say so, and keep the filters that do not need it usable.
+            result.status = 503
+            result.errors = [_("Търсенето по думи временно не работи. Опитайте след няколко минути или "
+                               "използвайте филтрите без думи за търсене.")]
+            return result
     if sort != "relevance":
         decisions = decisions.annotate(year=ExtractYear("date")) if sort == "number" else decisions
         decisions = decisions.order_by(*SORT_ORDERS[sort])

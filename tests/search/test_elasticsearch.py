@@ -51,6 +51,8 @@ if mode == "down":
     search = client.get("/search/", {"q": "бюджет"})
     out["search"] = [search.status_code, "Търсенето временно не работи" in search.content.decode()]
     out["pages"] = [client.get(url).status_code for url in ["/", archive.url, annexed.url, "/search/"]]
+    in_archive = client.get(archive.url, {"q": "бюджет"})
+    out["archive"] = [in_archive.status_code, "Търсенето по думи временно не работи" in in_archive.content.decode()]
     out["published"] = bool(decision("Публикувано при спряно търсене", 99, 2026).live)
 else:
     call_command("update_index", stdout=open("/dev/null", "w"))
@@ -84,6 +86,7 @@ def test_when_elasticsearch_does_not_answer_search_says_so_and_everything_else_w
     result = run(f"http://127.0.0.1:{free_port()}", "down", tmp_path)
     assert result["search"] == [503, True]
     assert result["pages"] == [200, 200, 200, 200]
+    assert result["archive"] == [503, True]
     assert result["published"] is True
 
 

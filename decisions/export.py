@@ -18,7 +18,7 @@ COLUMNS = [
 ]
 
 # A cell starting with one of these is read as a formula by spreadsheet programs (OWASP "CSV Injection").
-# The same rule as reports/csv_export.py, which decisions may not import (reports sits above it).
+# reports/csv_export.py uses this rule too.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

@@ -1,27 +1,12 @@
 """CSV downloads that spreadsheet programs open safely: UTF-8 with a BOM, and no text cell read as a formula."""
 
 import csv
-from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
-# A cell starting with one of these is read as a formula by spreadsheet programs (OWASP "CSV Injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """One cell as it may go into a CSV: numbers stay numbers, None is empty, and text that a spreadsheet
-    would run as a formula (also after leading whitespace or line breaks) gets a leading apostrophe,
-    which spreadsheets show as plain text."""
-    if value is None:
-        return ""
-    if isinstance(value, (int, float, Decimal)):
-        return value
-    text = str(value)
-    if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+# The one rule for CSV cells lives with the decisions archive's export (reports sits above decisions).
+from decisions.export import safe_cell
 
 
 def csv_response(filename, header, rows):

@@ -5,7 +5,8 @@ import io
 
 import pytest
 
-from reports.csv_export import csv_response, safe_cell
+from decisions.export import safe_cell
+from reports.csv_export import csv_response
 
 
 @pytest.mark.parametrize("text", [

@@ -7,6 +7,7 @@ import pytest
 
 from decisions.models import DECISIONS_PER_PAGE, IssuingBody, LegalStatus
 from tests.hostile import XSS, XSS_ATTRIBUTE
+from tests.search.hostile_queries import HOSTILE_QUERIES
 
 pytestmark = pytest.mark.django_db
 
@@ -198,7 +199,6 @@ def test_archive_query_count_with_every_filter_is_flat(client, decision_index, d
 # --- The search box (search.archive.search_archive, written by the search app) ---
 
 def test_search_box_restricts_the_archive_and_keeps_the_filters(client, archive):
-    pytest.importorskip("search.archive")
     response = client.get(archive.url, {"q": "такса", "body": "council"})
     assert response.status_code == 200
     assert set(titles(response)) == {"Нова такса за отпадъци", "Такса за отпадъци"}
@@ -209,7 +209,6 @@ def test_search_box_restricts_the_archive_and_keeps_the_filters(client, archive)
 
 
 def test_explicit_sort_wins_over_relevance(client, archive):
-    pytest.importorskip("search.archive")
     response = client.get(archive.url, {"q": "такса", "sort": "oldest"})
     assert titles(response) == ["Такса за отпадъци", "Нова такса за отпадъци"]
 
@@ -217,7 +216,6 @@ def test_explicit_sort_wins_over_relevance(client, archive):
 @pytest.mark.parametrize("decisions", [3, 60])
 def test_search_box_query_count_is_flat(client, decision_index, decision_page_factory, decisions,
                                         django_assert_max_num_queries, django_capture_on_commit_callbacks):
-    pytest.importorskip("search.archive")
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(decisions):
             decision_page_factory(parent=decision_index, body="<p>Ремонт на улици.</p>")
@@ -225,3 +223,27 @@ def test_search_box_query_count_is_flat(client, decision_index, decision_page_fa
     with django_assert_max_num_queries(16):
         response = client.get(decision_index.url, {"q": "улици"})
     assert response.context["decisions_page"].paginator.count == decisions
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_text_in_the_search_box_is_answered_not_a_server_error(client, archive, query):
+    response = client.get(archive.url, {"q": query})
+    assert response.status_code < 500
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_a_word_only_in_an_attached_document_finds_its_decision(client, archive, django_capture_on_commit_callbacks):
+    from decisions.models import DecisionDocument, DecisionPage
+    from search.models import DocumentText
+    from tests.consultations.factories import DocumentFactory
+
+    decision = DecisionPage.objects.get(title="Такса за отпадъци")
+    document = DocumentFactory(title="Приложение")
+    with django_capture_on_commit_callbacks(execute=True):
+        decision.documents.add(DecisionDocument(document=document))
+        decision.save()
+        DocumentText.objects.update_or_create(document=document, defaults={"status": "extracted",
+                                                                           "text": "Контейнери на улица Зелена планина"})
+    response = client.get(archive.url, {"q": "зелената планина"})
+    # All words first (in the annex); "зелените отпадъци" of another decision is a partial match after it.
+    assert titles(response)[0] == "Такса за отпадъци"

@@ -65,7 +65,8 @@ print(json.dumps(out))
 """
 
 
-def run(elasticsearch_url, mode, tmp_path, queries=()):
+def run(elasticsearch_url, mode, tmp_path, migrated_sqlite, queries=()):
+    migrated_sqlite(tmp_path)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "botevgrad.settings.dev",
@@ -74,16 +75,14 @@ def run(elasticsearch_url, mode, tmp_path, queries=()):
         "ELASTICSEARCH_URL": elasticsearch_url,
         "ELASTICSEARCH_INDEX": f"botevgrad-test-{uuid.uuid4().hex[:8]}",
     }
-    subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
-                   cwd=REPOSITORY, env=env, check=True, capture_output=True, timeout=600)
     done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=REPOSITORY, env=env, capture_output=True, text=True,
                           input=json.dumps([mode, list(queries)]), timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def test_when_elasticsearch_does_not_answer_search_says_so_and_everything_else_works(tmp_path):
-    result = run(f"http://127.0.0.1:{free_port()}", "down", tmp_path)
+def test_when_elasticsearch_does_not_answer_search_says_so_and_everything_else_works(tmp_path, migrated_sqlite):
+    result = run(f"http://127.0.0.1:{free_port()}", "down", tmp_path, migrated_sqlite)
     assert result["search"] == [503, True]
     assert result["pages"] == [200, 200, 200, 200]
     assert result["archive"] == [503, True]
@@ -103,8 +102,8 @@ LIVE_QUERIES = {
 
 
 @pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="no Elasticsearch server: set ELASTICSEARCH_URL")
-def test_live_elasticsearch_finds_word_forms_numbers_and_document_text(tmp_path):
-    result = run(os.environ["ELASTICSEARCH_URL"], "live", tmp_path, LIVE_QUERIES)
+def test_live_elasticsearch_finds_word_forms_numbers_and_document_text(tmp_path, migrated_sqlite):
+    result = run(os.environ["ELASTICSEARCH_URL"], "live", tmp_path, migrated_sqlite, LIVE_QUERIES)
     assert {query: found[:1] for query, found in result["results"].items()} == {
         query: [title] for query, title in LIVE_QUERIES.items()
     }

@@ -1,6 +1,6 @@
 """Every search box takes any text on SQLite (the `make run` database), where FTS5 has a query syntax of its own.
 
-The suite runs on PostgreSQL, so this starts the real thing: `manage.py migrate` on a fresh SQLite
+The suite runs on PostgreSQL, so this starts the real thing: a freshly migrated SQLite
 file with the dev settings, then one Python process that requests every search box with every
 hostile query through django.test.Client.
 """
@@ -70,8 +70,9 @@ print(json.dumps({"failures": failures, "found": found}))
 
 
 @pytest.fixture(scope="module")
-def sqlite_run(tmp_path_factory):
+def sqlite_run(tmp_path_factory, migrated_sqlite):
     directory = tmp_path_factory.mktemp("sqlite-search")
+    migrated_sqlite(directory)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "botevgrad.settings.dev",
@@ -80,8 +81,6 @@ def sqlite_run(tmp_path_factory):
         "ELASTICSEARCH_URL": "",
     }
     python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--no-input", "-v", "0"],
-                   cwd=REPOSITORY, env=env, check=True, capture_output=True, timeout=600)
     done = subprocess.run([python, "-c", SCRIPT], cwd=REPOSITORY, env=env, capture_output=True, text=True,
                           input=json.dumps([HOSTILE_QUERIES, SEARCH_BOXES]), timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]

@@ -1,7 +1,7 @@
 """Background work of the decisions archive: telling the rest of the site about decisions the import published."""
 
 from django_tasks import task
-from wagtail.search import index
+from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published
 
 
@@ -17,6 +17,9 @@ def announce_published_decisions(page_ids):
 
     # The site's search enters the whole batch at once at the end, rather than page by page.
     with pages_in_bulk():
-        for page in DecisionPage.objects.filter(pk__in=page_ids).select_related("live_revision").iterator(chunk_size=200):
-            index.insert_or_update_object(page)
+        pages = list(DecisionPage.objects.filter(pk__in=page_ids).select_related("live_revision"))
+        # Wagtail's own index (the admin's search) takes the batch in one go, as update_index does.
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(DecisionPage, pages)
+        for page in pages:
             page_published.send(sender=DecisionPage, instance=page, revision=page.live_revision)

@@ -252,7 +252,6 @@ def test_a_row_failing_in_the_database_costs_only_itself(decision_index, tmp_pat
 
 def test_imported_decisions_reach_the_site_search(client, decision_index, policies, example,
                                                   django_capture_on_commit_callbacks):
-    pytest.importorskip("search.archive")
     with django_capture_on_commit_callbacks(execute=True):
         run(example)
     response = client.get(decision_index.url, {"q": "пролетното почистване"})

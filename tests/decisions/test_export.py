@@ -113,7 +113,6 @@ def test_invalid_filter_gets_the_page_with_the_message(client, archive):
 
 
 def test_search_words_filter_the_export(client, archive):
-    pytest.importorskip("search.archive")
     _response, text = download(client, "/resheniya/export/json/", {"q": "графика"})
     assert [row["number"] for row in json.loads(text)] == [23]
 

@@ -29,24 +29,97 @@ class Filters:
 
 
 class Segment:
-    """One ranked group of entries, counted at most up to COUNT_LIMIT + 1."""
+    """One group of entries in its order, counted at most up to COUNT_LIMIT + 1."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset, count=None):
         self.queryset = queryset
-        self._count = None
+        self._count = count
 
     def count(self):
         if self._count is None:
-            self._count = self.queryset.values("id")[: COUNT_LIMIT + 1].count()
+            # Without the order: counting needs no ranking.
+            self._count = self.queryset.order_by().values("id")[: COUNT_LIMIT + 1].count()
         return self._count
 
+    def ordered(self):
+        return self.queryset
+
     def page_ids(self, limit):
-        return list(self.queryset.exclude(page_id=None).values_list("page_id", flat=True)[:limit])
+        return list(self.ordered().exclude(page_id=None).values_list("page_id", flat=True)[:limit])
 
     def slice(self, start, stop):
         # Only the start of the text: the snippet is taken from it, and a document's text may run to megabytes.
-        listed = self.queryset.only(*LISTED_FIELDS).annotate(text_start=Substr("text", 1, SCANNED_CHARS))
+        listed = self.ordered().only(*LISTED_FIELDS).annotate(text_start=Substr("text", 1, SCANNED_CHARS))
         return list(listed[start:stop])
+
+
+class RankedSegment(Segment):
+    """Entries matching the words: ranked when they are at most COUNT_LIMIT, else newest first.
+
+    Ranking reads every candidate's whole vector; for a word in most of 100,000 decisions that is
+    seconds, and a rank among thousands of near-equal matches tells a reader less than the date does.
+    """
+
+    def __init__(self, queryset, terms, count=None):
+        super().__init__(queryset, count)
+        self.terms = terms
+
+    def ordered(self):
+        if self.count() <= COUNT_LIMIT:
+            return ranked(self.queryset, self.terms)
+        return self.queryset.order_by("-date", "-id")
+
+
+class FullTextSegment(Segment):
+    """The entries matching the words, best first; past COUNT_LIMIT matches, those with the words in the title first."""
+
+    def __init__(self, queryset, terms, require_all=True):
+        super().__init__(queryset)
+        self.terms = terms
+        self.require_all = require_all
+        self._parts = None
+
+    def parts(self):
+        if self._parts is None:
+            if self.count() <= COUNT_LIMIT:
+                self._parts = [RankedSegment(self.queryset, self.terms, self.count())]
+            else:
+                in_title = fulltext.backend().matching(self.terms, self.require_all, in_title=True)
+                titled = self.queryset.alias(in_title=in_title)
+                self._parts = [
+                    RankedSegment(titled.filter(in_title=True), self.terms),
+                    RankedSegment(titled.filter(in_title=False), self.terms),
+                ]
+        return self._parts
+
+    def page_ids(self, limit):
+        return first_page_ids(self.parts(), limit)
+
+    def slice(self, start, stop):
+        return concatenated(self.parts(), start, stop)
+
+
+def first_page_ids(segments, limit):
+    """The pages of the first `limit` entries of the segments in turn (a page once per entry that found it)."""
+    found = []
+    for segment in segments:
+        if len(found) >= limit:
+            break
+        found.extend(segment.page_ids(limit - len(found)))
+    return found
+
+
+def concatenated(segments, start, stop):
+    """Entries start..stop of the segments read one after another, counting only the segments reached."""
+    entries = []
+    for segment in segments:
+        if stop <= 0:
+            break
+        size = segment.count()
+        if start < size:
+            entries.extend(segment.slice(start, min(stop, size)))
+        start, stop = max(start - size, 0), stop - size
+    return entries
 
 
 class SearchUnavailable(Exception):
@@ -90,20 +163,24 @@ class Results:
         self.parsed = parsed
         self.segments = segments
 
+    def total(self):
+        """The entries found, counted up to just past COUNT_LIMIT: later segments are not counted once it is passed."""
+        total = 0
+        for segment in self.segments:
+            if total > COUNT_LIMIT:
+                break
+            total += segment.count()
+        return total
+
     def count(self):
-        return min(sum(segment.count() for segment in self.segments), COUNT_LIMIT)
+        return min(self.total(), COUNT_LIMIT)
 
     def is_estimate(self):
-        return sum(segment.count() for segment in self.segments) > COUNT_LIMIT
+        return self.total() > COUNT_LIMIT
 
     def page_ids(self, limit):
         """The pages of the first `limit` results, best first (a page appears once per entry that found it)."""
-        found = []
-        for segment in self.segments:
-            if len(found) >= limit:
-                break
-            found.extend(segment.page_ids(limit - len(found)))
-        return found
+        return first_page_ids(self.segments, limit)
 
     def __len__(self):
         return self.count()
@@ -112,15 +189,7 @@ class Results:
         if not isinstance(item, slice):
             return self[item : item + 1][0]
         start, stop = item.start or 0, min(item.stop if item.stop is not None else COUNT_LIMIT, COUNT_LIMIT)
-        entries = []
-        for segment in self.segments:
-            size = segment.count()
-            if stop <= 0:
-                break
-            if start < size:
-                entries.extend(segment.slice(start, min(stop, size)))
-            start, stop = max(start - size, 0), stop - size
-        return hits(entries, self.parsed)
+        return hits(concatenated(self.segments, start, stop), self.parsed)
 
 
 def filtered(queryset, filters):
@@ -170,10 +239,10 @@ def search(query, filters=None):
         backend = fulltext.backend()
         rest = entries.exclude(id__in=numbered_ids) if numbered_ids else entries
         every_word = rest.alias(has_all=backend.matching(terms)).filter(has_all=True)
-        segments.append(Segment(ranked(every_word, terms)))
+        segments.append(FullTextSegment(every_word, terms))
         if len(terms) > 1:
             some_words = rest.alias(has_any=backend.matching(terms, require_all=False), has_all=backend.matching(terms))
-            segments.append(Segment(ranked(some_words.filter(has_any=True, has_all=False), terms)))
+            segments.append(FullTextSegment(some_words.filter(has_any=True, has_all=False), terms, require_all=False))
     elif parsed.year:
         segments.append(Segment(entries.exclude(id__in=numbered_ids).order_by("-date", "-id")))
     return Results(parsed, segments)

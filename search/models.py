@@ -67,7 +67,7 @@ class SearchEntry(index.Indexed, models.Model):
     Rows exist only for what anyone may see; search/entries.py keeps them in step with publishing,
     view restrictions and collections. The `*_terms` columns hold the text as lower-case words, the
     `*_stems` columns the same words through the Bulgarian stemmer, so every database matches word
-    forms the same way without server dictionaries (search/indexes.py builds the full-text index over them).
+    forms the same way without server dictionaries (search/fulltext/ builds the full-text index over them).
     """
 
     class Kind(models.TextChoices):
@@ -109,7 +109,7 @@ class SearchEntry(index.Indexed, models.Model):
         indexes = [
             models.Index(fields=["number", "year"], name="search_entry_number_year"),
             models.Index(fields=["kind", "-date"], name="search_entry_kind_date"),
-            models.Index(fields=["-date"], name="search_entry_date"),
+            models.Index(fields=["-date", "-id"], name="search_entry_date_id"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,6 +4,9 @@ The words arrive already normalised and stemmed in Python, so the `simple` confi
 splits them: no server dictionary is needed, as on a managed database. Weights: A exact title
 words, C title stems, B exact body words, D body stems; ts_rank's default weights then put exact
 over stem and title over body.
+
+A second, small vector holds the title alone: a query that matches thousands of entries lists the
+title matches first without reading every match's body vector (see search/engine.py).
 """
 
 from django.db.models import BooleanField, FloatField
@@ -26,6 +29,19 @@ DROP = [
     "DROP INDEX IF EXISTS search_entry_vector",
     "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS search_vector",
 ]
+CREATE_TITLE_VECTOR = [
+    """
+    ALTER TABLE search_searchentry ADD COLUMN title_vector tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple'::regconfig, title_terms), 'A')
+        || setweight(to_tsvector('simple'::regconfig, title_stems), 'C')
+    ) STORED
+    """,
+    "CREATE INDEX search_entry_title_vector ON search_searchentry USING gin (title_vector) WITH (fastupdate = off)",
+]
+DROP_TITLE_VECTOR = [
+    "DROP INDEX IF EXISTS search_entry_title_vector",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS title_vector",
+]
 
 
 def lexeme(word):
@@ -42,10 +58,11 @@ def tsquery(terms, operator):
     return f" {operator} ".join(term_query(term) for term in terms)
 
 
-def matching(terms, require_all=True):
-    """A boolean expression: the entry has all (or any) of the terms."""
+def matching(terms, require_all=True, in_title=False):
+    """A boolean expression: the entry (or its title) has all (or any) of the terms."""
+    column = "title_vector" if in_title else "search_vector"
     return RawSQL(
-        "search_searchentry.search_vector @@ %s::tsquery",
+        f"search_searchentry.{column} @@ %s::tsquery",
         [tsquery(terms, "&" if require_all else "|")],
         output_field=BooleanField(),
     )

@@ -45,10 +45,13 @@ def match_expression(terms, require_all):
     return (" AND " if require_all else " OR ").join(term_query(term) for term in terms)
 
 
-def matching(terms, require_all=True):
+def matching(terms, require_all=True, in_title=False):
+    expression = match_expression(terms, require_all)
+    if in_title:
+        expression = "{title_terms title_stems} : (" + expression + ")"
     return RawSQL(
         "search_searchentry.id IN (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
-        [match_expression(terms, require_all)],
+        [expression],
         output_field=BooleanField(),
     )
 

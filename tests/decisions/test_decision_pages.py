@@ -81,7 +81,7 @@ def test_decision_index_query_count(client, decision_index, decision_page_factor
     for _ in range(decisions):
         decision_page_factory(parent=decision_index)
     client.get(decision_index.url)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         assert client.get(decision_index.url).status_code == 200
 
 

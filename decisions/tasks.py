@@ -17,7 +17,10 @@ def announce_published_decisions(page_ids):
 
     # The site's search enters the whole batch at once at the end, rather than page by page.
     with pages_in_bulk():
-        pages = list(DecisionPage.objects.filter(pk__in=page_ids).select_related("live_revision"))
+        # The tags Wagtail's index reads (its RelatedFields), fetched for the batch rather than page by page.
+        # Not get_indexed_objects(): its content type filter, on the statistics of a table the import has
+        # just grown, makes PostgreSQL read every decision for each batch.
+        pages = list(DecisionPage.objects.filter(pk__in=page_ids).select_related("live_revision").prefetch_related("tags"))
         # Wagtail's own index (the admin's search) takes the batch in one go, as update_index does.
         for backend in get_search_backends(with_auto_update=True):
             backend.add_bulk(DecisionPage, pages)

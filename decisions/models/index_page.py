@@ -1,6 +1,7 @@
 """The archive page: every decision and order, filtered, searched and sorted from its address, and its exports."""
 
 from django.core.paginator import EmptyPage, Paginator
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel
@@ -25,7 +26,8 @@ def result_count_label(count, body):
         message = ngettext("%(count)s заповед", "%(count)s заповеди", count)
     else:
         message = ngettext("%(count)s решение или заповед", "%(count)s решения и заповеди", count)
-    return message % {"count": count}
+    # Bulgarian groups digits from five on: 2593, but 100 000 (with a non-breaking space).
+    return message % {"count": number_format(count, force_grouping=count >= 10_000)}
 
 
 def options(choices, selected):
@@ -85,8 +87,11 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         """Everything the template shows for the filter: the list page, the form's options, the links that keep the filter."""
         raw = {name: form.data.get(name, "") for name in ("q", "year", "body", "policy", "status", "sort")}
         selected = archive.params if archive.status == 200 else raw
+        chosen = [name for name in ("year", "body", "policy", "status", "sort") if selected.get(name)]
         context = {
             "filter_form": form,
+            "chosen_filter_count": len(chosen),
+            "filters_open": bool(chosen or archive.errors),
             "filter_status": archive.status,
             "filter_errors": archive.errors,
             "decisions_page": None,

@@ -168,7 +168,8 @@ def test_all_filters_survive_pagination(client, decision_index, decision_page_fa
 def test_filter_form_works_without_javascript(client, archive):
     content = client.get(archive.url, {"body": "mayor", "year": "2025"}).content.decode()
     form = re.search(r'<form class="archive-filter" method="get" action="/resheniya/".*?</form>', content, re.S).group(0)
-    assert "<fieldset>" in form and "<legend>" in form and '<button type="submit">' in form
+    assert '<fieldset>' in form and '<legend class="visually-hidden">' in form and '<details' in form
+    assert '<button type="submit">' in form
     for field in ["archive-q", "archive-year", "archive-body", "archive-policy", "archive-status", "archive-sort"]:
         assert f'<label for="{field}">' in form and f'id="{field}"' in form
     assert '<option value="mayor" selected>' in form

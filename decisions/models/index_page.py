@@ -96,7 +96,7 @@ class DecisionIndexPage(RoutablePageMixin, Page):
             "filter_errors": archive.errors,
             "decisions_page": None,
             "years": [],
-            "search_query": selected.get("q") or "",
+            "archive_query": selected.get("q") or "",
             "year_options": options([(year, year) for year in archive.years], selected.get("year")),
             "body_options": options(BODY_CHOICES, selected.get("body")),
             "policy_options": options([(policy.slug, policy.title) for policy in archive.policies], selected.get("policy")),

@@ -53,3 +53,10 @@ def test_an_invalid_filter_opens_the_fold_where_the_fields_are(client, archive):
 ])
 def test_the_count_groups_digits_from_five_on(count, body, label):
     assert result_count_label(count, body) == label
+
+
+def test_the_archives_words_stay_in_its_own_box_not_the_sites(client, archive):
+    content = client.get(archive.url, {"q": "бюджет"}).content.decode()
+    assert re.search(r'<input id="archive-q" type="search" name="q" value="бюджет"', content)
+    # The header's box searches the whole site: prefilled, it would look as if it held this search too.
+    assert re.search(r'<input id="header-search-q" type="search" name="q" value=""', content)

@@ -1,5 +1,7 @@
 """Keeps what consultations derive from pages in step, and tells higher apps when a справка is published."""
 
+import functools
+
 from django.dispatch import Signal
 from wagtail.signals import page_published, page_unpublished
 
@@ -12,9 +14,27 @@ def record_consultations_shown(sender, instance, **kwargs):
     from .blocks import consultations_on_page
     from .models import Consultation
 
+    if not can_embed_consultations(sender):
+        # Nothing to mark (a decision): consultations belong to pages whose type can show their block.
+        return
     shown = {c.pk for c in consultations_on_page(instance)}
     Consultation.objects.filter(policy_page=instance).exclude(pk__in=shown).update(shown_on_page=False)
     Consultation.objects.filter(policy_page=instance, pk__in=shown).update(shown_on_page=True)
+
+
+@functools.cache
+def can_embed_consultations(page_type):
+    """Whether the page type has a StreamField offering the consultation block, where consultations_on_page looks."""
+    from wagtail.fields import StreamField
+
+    from .blocks import ConsultationBlock
+
+    return any(
+        isinstance(block, ConsultationBlock)
+        for field in page_type._meta.get_fields()
+        if isinstance(field, StreamField)
+        for block in field.stream_block.child_blocks.values()
+    )
 
 
 def record_consultations_hidden(sender, instance, **kwargs):

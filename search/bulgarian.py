@@ -8,6 +8,7 @@ Doing it in Python lets SQLite and a managed PostgreSQL (no dictionary files) ma
 the way Elasticsearch does.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -132,4 +133,10 @@ def stems(word):
 
 def extra_stems(words_):
     """The stems of the words that are not the words themselves: what the index adds to the exact words."""
-    return [stemmed for word in words_ for stemmed in sorted(stems(word)) if stemmed != word]
+    return [stemmed for word in words_ for stemmed in added_stems(word)]
+
+
+@functools.lru_cache(maxsize=50_000)
+def added_stems(word):
+    # Texts repeat their words, and a batch of decisions shares most of them: each distinct word is stemmed once.
+    return tuple(stemmed for stemmed in sorted(stems(word)) if stemmed != word)

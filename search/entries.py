@@ -19,6 +19,8 @@ logger = logging.getLogger(__name__)
 # Past this, a document's words are not indexed (a tsvector holds at most 1 MB); its start still is.
 MAX_INDEXED_CHARS = 300_000
 MAX_STORED_CHARS = 2_000_000
+# Pages or documents entered in one transaction by the bulk paths (imports, the rebuild, a restricted section).
+BATCH_SIZE = 500
 
 
 def analysed(title, text, title_extra=""):
@@ -41,7 +43,6 @@ def searchable_text(obj, related=False):
     parts = []
     for field in obj.get_search_fields():
         if not related and isinstance(field, index.SearchField) and field.field_name != "title":
-            value = field.get_value(obj)
             try:
                 model_field = field.get_field(obj.__class__)
             except FieldDoesNotExist:
@@ -50,7 +51,7 @@ def searchable_text(obj, related=False):
                 # The field's own value (a StreamValue), not the serialised form get_value gives.
                 value = getattr(obj, field.field_name)
                 parts.extend(str(part) for part in model_field.get_searchable_content(value))
-            elif value not in (None, ""):
+            elif (value := field.get_value(obj)) not in (None, ""):
                 parts.append(str(value))
         elif related and isinstance(field, index.RelatedFields):
             value = field.get_value(obj)
@@ -88,12 +89,6 @@ def entry_values(fields):
     return values
 
 
-def save_entry(key, *, policies=(), **fields):
-    entry, _ = SearchEntry.objects.update_or_create(key=key, defaults=entry_values(fields))
-    entry.policies.set(policies)
-    return entry
-
-
 def page_entries(page):
     """The entries a specific, visible page makes: itself, and any its type adds (a consultation on a policy page)."""
     if page.get_url_parts() is None:
@@ -121,74 +116,121 @@ def page_entries(page):
         yield f"page:{page.pk}:{key}", {"page": page, "document": None, "number": None, "year": None, **extra}
 
 
-@transaction.atomic
 def sync_page(page_id):
     """Make the page's entries match what the public sees of it now, and its documents' entries with them."""
-    page = visible_pages().filter(pk=page_id).specific().first()
-    stored = page or Page.objects.filter(pk=page_id).specific().first()
-    if stored is not None:
-        # Wagtail updates references in the task worker, later; which documents a page attaches
-        # (a draft decision's annex stays hidden) must be known now.
-        ReferenceIndex.create_or_update_for_object(stored)
-    keys = []
-    if page is not None:
-        for key, fields in page_entries(page):
-            save_entry(key, **fields)
-            keys.append(key)
-    SearchEntry.objects.filter(page_id=page_id, document__isnull=True).exclude(key__in=keys).delete()
-    for document_id in referenced_document_ids(page_id):
-        sync_document(document_id)
+    from .bulk_entries import sync_batch
+
+    sync_batch([page_id])
 
 
-def referenced_document_ids(page_id):
-    document_type = ContentType.objects.get_for_model(get_document_model())
+def referenced_document_ids(page_ids):
+    """The documents the pages attach (Wagtail's reference index), and those their entries listed until now."""
     references = ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page_id), to_content_type=document_type
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(page_id) for page_id in page_ids],
+        to_content_type=ContentType.objects.get_for_model(get_document_model()),
     )
     linked = {int(object_id) for object_id in references.values_list("to_object_id", flat=True)}
-    listed = set(SearchEntry.objects.filter(page_id=page_id, document__isnull=False).values_list("document_id", flat=True))
+    listed = set(SearchEntry.objects.filter(page_id__in=page_ids, document__isnull=False).values_list("document_id", flat=True))
     return linked | listed
 
 
-def pages_referencing(document):
-    references = ReferenceIndex.get_references_to(document).filter(
+def pages_attaching(documents):
+    """{document id: the ids of the pages that attach or link it}, from Wagtail's reference index."""
+    references = ReferenceIndex.get_references_to_in_bulk(list(documents)).filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
-    return {int(object_id) for object_id in references.values_list("object_id", flat=True)}
+    attached = {}
+    for document_id, page_id in references.values_list("to_object_id", "object_id"):
+        attached.setdefault(int(document_id), set()).add(int(page_id))
+    return attached
+
+
+def parent_pages(attached):
+    """{document id: the page its entry belongs to}: the most recently published visible page attaching it.
+
+    Documents that only invisible pages attach have none.
+    """
+    documents_of = {}
+    for document_id, page_ids in attached.items():
+        for page_id in page_ids:
+            documents_of.setdefault(page_id, []).append(document_id)
+    parents = {}
+    # One order for all the pages: the first of a document's pages in it is its newest visible one.
+    newest_first = visible_pages().filter(id__in=documents_of).order_by("-first_published_at", "id")
+    for page_id in newest_first.values_list("id", flat=True):
+        for document_id in documents_of[page_id]:
+            parents.setdefault(document_id, page_id)
+    return parents
+
+
+def sync_document(document_id):
+    """Make the document's entry match what the public sees of it now (see sync_documents)."""
+    sync_documents([document_id])
 
 
 @transaction.atomic
-def sync_document(document_id):
+def sync_documents(document_ids):
     """A document is found when its collection is public and, if pages attach it, one of them is visible.
 
-    A draft decision's annex must not be found before the decision is published.
+    A draft decision's annex must not be found before the decision is published. Its entry belongs to
+    the newest of those pages and takes that page's date and policies. Any number of documents in a
+    fixed number of queries.
     """
-    key = f"document:{document_id}"
-    document = public_documents().filter(pk=document_id).first()
-    parent = None
-    if document is not None:
-        page_ids = pages_referencing(document)
-        if page_ids:
-            parent = visible_pages().filter(id__in=page_ids).order_by("-first_published_at", "id").first()
-            if parent is None:
-                document = None
-    if document is None:
-        SearchEntry.objects.filter(key=key).delete()
+    document_ids = set(document_ids)
+    if not document_ids:
         return
-    extracted = DocumentText.objects.filter(document=document).first()
-    parent_entry = SearchEntry.objects.filter(key=f"page:{parent.pk}").first() if parent else None
-    save_entry(
-        key,
-        kind=SearchEntry.Kind.DOCUMENT,
-        page=parent,
-        document=document,
-        fragment="",
-        title=document.title,
-        number=None,
-        date=parent_entry.date if parent_entry and parent_entry.date else document.created_at.date(),
-        year=None,
-        text=extracted.text if extracted and extracted.searchable else "",
-        policies=list(parent_entry.policies.values_list("id", flat=True)) if parent_entry else (),
+    documents = public_documents().in_bulk(document_ids)
+    attached = pages_attaching(documents.values())
+    parents = parent_pages(attached)
+    shown = {pk: document for pk, document in documents.items() if pk in parents or not attached.get(pk)}
+    SearchEntry.objects.filter(key__in=[f"document:{pk}" for pk in document_ids - shown.keys()]).delete()
+    if not shown:
+        return
+    texts = DocumentText.objects.in_bulk(list(shown))
+    parent_entries = {
+        entry.page_id: entry
+        for entry in SearchEntry.objects.filter(key__in=[f"page:{page_id}" for page_id in set(parents.values())])
+    }
+    policies = {}
+    for entry_id, policy_id in SearchEntry.policies.through.objects.filter(
+        searchentry_id__in=[entry.pk for entry in parent_entries.values()]
+    ).values_list("searchentry_id", "page_id"):
+        policies.setdefault(entry_id, []).append(policy_id)
+    rows = []
+    for pk, document in sorted(shown.items()):
+        parent_id = parents.get(pk)
+        parent_entry = parent_entries.get(parent_id)
+        extracted = texts.get(pk)
+        rows.append((f"document:{pk}", {
+            "kind": SearchEntry.Kind.DOCUMENT,
+            "page_id": parent_id,
+            "document": document,
+            "fragment": "",
+            "title": document.title,
+            "number": None,
+            "date": parent_entry.date if parent_entry and parent_entry.date else document.created_at.date(),
+            "year": None,
+            "text": extracted.text if extracted and extracted.searchable else "",
+            "policies": policies.get(parent_entry.pk, []) if parent_entry else (),
+        }))
+    write_entries(rows)
+
+
+def write_entries(rows):
+    """Insert or update the entries (key, fields) in one statement, then their policies."""
+    if not rows:
+        return
+    entries = [SearchEntry(key=key, **entry_values(fields)) for key, fields in rows]
+    columns = [field.name for field in SearchEntry._meta.concrete_fields if field.name not in ("id", "key")]
+    SearchEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["key"], update_fields=columns)
+    ids = dict(SearchEntry.objects.filter(key__in=[key for key, _ in rows]).values_list("key", "id"))
+    through = SearchEntry.policies.through
+    through.objects.filter(searchentry_id__in=ids.values()).delete()
+    through.objects.bulk_create(
+        through(searchentry_id=ids[key], page_id=policy_id)
+        for key, fields in rows
+        for policy_id in set(fields.get("policies", ()))
     )
 
 
@@ -198,14 +240,14 @@ def forget_subtree(page):
 
 
 def sync_subtree(page_id):
+    from .bulk_entries import sync_pages
+
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return 0
-    count = 0
-    for descendant_id in Page.objects.descendant_of(page, inclusive=True).values_list("id", flat=True).iterator():
-        sync_page(descendant_id)
-        count += 1
-    return count
+    page_ids = list(Page.objects.descendant_of(page, inclusive=True).values_list("id", flat=True))
+    sync_pages(page_ids)
+    return len(page_ids)
 
 
 def forget_collection(collection):
@@ -218,5 +260,6 @@ def sync_collection(collection_id):
     if collection is None:
         return
     ids = collection.get_descendants(inclusive=True).values_list("id", flat=True)
-    for document_id in get_document_model().objects.filter(collection_id__in=ids).values_list("id", flat=True):
-        sync_document(document_id)
+    document_ids = list(get_document_model().objects.filter(collection_id__in=ids).values_list("id", flat=True))
+    for start in range(0, len(document_ids), BATCH_SIZE):
+        sync_documents(document_ids[start : start + BATCH_SIZE])

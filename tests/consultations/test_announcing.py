@@ -9,8 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consultations.models import Consultation, ConsultationIndexPage
+from consultations.signals import record_consultations_shown
+from decisions.models import DecisionPage
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory, DocumentFactory
+from tests.decisions.factories import DecisionPageFactory
 from tests.policy_pages.factories import PolicyPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +50,14 @@ def test_removing_the_block_or_unpublishing_stops_the_announcement(client, index
     put_on_page(policy, consultation)
     policy.unpublish()
     assert not Consultation.objects.get().shown_on_page
+
+
+def test_publishing_a_page_that_cannot_hold_the_block_asks_nothing_about_consultations(decision_index,
+                                                                                      django_assert_num_queries):
+    # An import publishes thousands of decisions: none can show a consultation, so none costs a query for them.
+    decision = DecisionPageFactory(parent=decision_index)
+    with django_assert_num_queries(0):
+        record_consultations_shown(sender=DecisionPage, instance=decision, revision=None)
 
 
 def test_a_draft_with_the_block_is_not_enough(client, index, policy):

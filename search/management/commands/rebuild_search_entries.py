@@ -7,7 +7,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from search.bulk_entries import BATCH_SIZE, sync_batch
-from search.entries import sync_document
+from search.entries import sync_documents
 from search.models import SearchEntry
 
 
@@ -20,12 +20,15 @@ class Command(BaseCommand):
     def handle(self, *args, no_progress=False, **options):
         page_ids = list(Page.objects.filter(depth__gt=1).values_list("id", flat=True).order_by("path"))
         document_ids = list(get_document_model().objects.values_list("id", flat=True).order_by("id"))
-        # Entries of pages or documents that no longer exist go with them (cascade); the rest are redone one by one.
+        # Entries of pages or documents that no longer exist go with them (cascade); the rest are redone a batch at a time.
         with tqdm(total=len(page_ids), desc=_("Страници"), disable=no_progress, file=self.stderr) as progress:
             for start in range(0, len(page_ids), BATCH_SIZE):
                 batch = page_ids[start : start + BATCH_SIZE]
                 sync_batch(batch)
                 progress.update(len(batch))
-        for document_id in tqdm(document_ids, desc=_("Документи"), disable=no_progress, file=self.stderr):
-            sync_document(document_id)
+        with tqdm(total=len(document_ids), desc=_("Документи"), disable=no_progress, file=self.stderr) as progress:
+            for start in range(0, len(document_ids), BATCH_SIZE):
+                batch = document_ids[start : start + BATCH_SIZE]
+                sync_documents(batch)
+                progress.update(len(batch))
         self.stdout.write(_("Записи в търсенето: %(count)s") % {"count": SearchEntry.objects.count()})

@@ -12,6 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Referenc
 from wagtail.search import index
 
 from .bulgarian import extra_stems, index_words
+from .drafts import drafted_only
 from .models import DocumentText, SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -173,7 +174,8 @@ def sync_document(document_id):
 def sync_documents(document_ids):
     """A document is found when its collection is public and, if pages attach it, one of them is visible.
 
-    A draft decision's annex must not be found before the decision is published. Its entry belongs to
+    A draft decision's annex must not be found before the decision is published, nor an annex that only
+    a live page's unpublished draft attaches (search/drafts.py). Its entry belongs to
     the newest of those pages and takes that page's date and policies. Any number of documents in a
     fixed number of queries.
     """
@@ -183,7 +185,9 @@ def sync_documents(document_ids):
     documents = public_documents().in_bulk(document_ids)
     attached = pages_attaching(documents.values())
     parents = parent_pages(attached)
-    shown = {pk: document for pk, document in documents.items() if pk in parents or not attached.get(pk)}
+    in_drafts = drafted_only(documents)
+    shown = {pk: document for pk, document in documents.items()
+             if pk in parents or (not attached.get(pk) and pk not in in_drafts)}
     SearchEntry.objects.filter(key__in=[f"document:{pk}" for pk in document_ids - shown.keys()]).delete()
     if not shown:
         return

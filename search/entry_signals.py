@@ -4,10 +4,11 @@ import logging
 import threading
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction, Revision
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import entries
@@ -71,6 +72,12 @@ def on_page_saved(sender, instance, raw=False, **kwargs):
         sync_page_later(instance.pk)
 
 
+def on_revision_saved(sender, instance, raw=False, **kwargs):
+    # A page's draft may attach an annex that must stay hidden until it is published (search/drafts.py).
+    if not raw and instance.base_content_type_id == ContentType.objects.get_for_model(Page).id:
+        sync_page_later(int(instance.object_id))
+
+
 def on_page_moved(sender, instance, **kwargs):
     from .tasks import sync_page_subtree
 
@@ -123,6 +130,7 @@ def connect():
     page_published.connect(on_page_published_or_unpublished, dispatch_uid="search.entries.published")
     page_unpublished.connect(on_page_published_or_unpublished, dispatch_uid="search.entries.unpublished")
     post_save.connect(on_page_saved, dispatch_uid="search.entries.page_saved")
+    post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="search.entries.revision_saved")
     post_page_move.connect(on_page_moved, dispatch_uid="search.entries.moved")
     pre_delete.connect(on_page_deleted, dispatch_uid="search.entries.page_deleted")
     for model in (PageViewRestriction,):

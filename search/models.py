@@ -120,3 +120,18 @@ class SearchEntry(index.Indexed, models.Model):
     def __str__(self):
         return self.title
 
+
+class DraftAttachment(models.Model):
+    """A document that a page's unpublished draft attaches or links, and its live version does not.
+
+    Such a document is the annex of something not yet public (a draft decision's budget table):
+    it stays out of the search until the page is published with it. search/drafts.py keeps the rows.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(get_document_model_string(), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("Документ в чернова")
+        verbose_name_plural = _("Документи в чернови")
+        constraints = [models.UniqueConstraint(fields=["page", "document"], name="search_draft_attachment_unique")]

@@ -66,3 +66,23 @@ def test_every_search_state_passes_axe(page, decision_with_annex, axe, query):
     assert axe() == []
     page.goto(f"{base_url}/search/?q={query}&year=abc")
     assert axe() == []
+
+
+ARCHIVE_STATES = {
+    "everything": "",
+    "words found": "?q=зелената+планина",
+    "words not found": "?q=нищонеможедасенамери",
+    "filters chosen (the fold open)": "?year=2026&body=council&sort=number",
+    "a filter it cannot apply (400)": "?status=abc",
+    "a page past the end (404)": "?page=99",
+}
+
+
+@pytest.mark.parametrize("state", ARCHIVE_STATES)
+@pytest.mark.parametrize("width", [1280, 360])
+def test_every_archive_state_passes_axe(page, decision_with_annex, axe, state, width):
+    base_url, decision = decision_with_annex
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(base_url + decision.get_parent().url + ARCHIVE_STATES[state])
+    assert axe() == []
+    assert no_sideways_scroll(page)

@@ -104,6 +104,35 @@ def test_the_annex_of_a_draft_decision_is_not_found(decision_index, committed):
     assert found("зелена") == []
 
 
+def test_an_annex_only_a_live_decisions_draft_attaches_waits_for_the_publication(decision, committed):
+    """Uploaded while drafting, the annex sits in a public collection: still not found before the decision has it."""
+    document = DocumentFactory(title="Приложение към черновата")
+    with_text(document, "Улица Зелена планина", committed)
+    assert found("зелена") == ["Приложение към черновата"]  # on its own, a library document like any other
+    with committed():
+        decision.documents.add(DecisionDocument(document=document))
+        revision = decision.save_revision()
+    assert not DecisionDocument.objects.filter(document=document).exists()  # the live version does not attach it
+    assert found("зелена") == []
+    with committed():
+        revision.publish()
+    hits = search("зелена")[0:10]
+    assert [(hit.title, hit.page.pk) for hit in hits] == [("Приложение към черновата", decision.pk)]
+
+
+def test_an_annex_taken_out_of_the_draft_is_a_library_document_again(decision, committed):
+    document = DocumentFactory(title="Приложение към черновата")
+    with_text(document, "Улица Зелена планина", committed)
+    with committed():
+        decision.documents.add(DecisionDocument(document=document))
+        decision.save_revision()
+    assert found("зелена") == []
+    with committed():
+        decision.documents.clear()
+        decision.save_revision()
+    assert found("зелена") == ["Приложение към черновата"]
+
+
 def test_the_annex_goes_when_its_decision_is_unpublished(decision, annex, committed):
     with committed():
         decision.unpublish()

@@ -11,12 +11,12 @@ def announce_published_decisions(page_ids):
 
     The import writes pages in bulk without their signals; the receivers run here, in the worker.
     """
-    from search.entry_signals import pages_in_bulk
+    from search.entry_signals import entries_in_bulk
 
     from .models import DecisionPage
 
     # The site's search enters the whole batch at once at the end, rather than page by page.
-    with pages_in_bulk():
+    with entries_in_bulk():
         # The tags Wagtail's index reads (its RelatedFields), fetched for the batch rather than page by page.
         # Not get_indexed_objects(): its content type filter, on the statistics of a table the import has
         # just grown, makes PostgreSQL read every decision for each batch.

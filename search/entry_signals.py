@@ -19,17 +19,19 @@ _batch = threading.local()
 
 
 @contextmanager
-def pages_in_bulk():
-    """Collect the pages published or saved inside the block and enter them in one go at its end (imports)."""
+def entries_in_bulk():
+    """Collect the pages and documents saved inside the block and enter them in one go at its end (imports)."""
     from .bulk_entries import sync_pages
 
-    _batch.page_ids = set()
+    _batch.page_ids, _batch.document_ids = set(), set()
     try:
         yield
-        page_ids = _batch.page_ids
+        page_ids, document_ids = _batch.page_ids, _batch.document_ids
     finally:
-        del _batch.page_ids
+        del _batch.page_ids, _batch.document_ids
     sync_pages(sorted(page_ids))
+    if document_ids:
+        entries.sync_documents(document_ids)
 
 
 def sync_page_later(page_id):
@@ -38,6 +40,14 @@ def sync_page_later(page_id):
         collected.add(page_id)
     else:
         after_commit(entries.sync_page, page_id)
+
+
+def sync_document_later(document_id):
+    collected = getattr(_batch, "document_ids", None)
+    if collected is not None:
+        collected.add(document_id)
+    else:
+        after_commit(entries.sync_document, document_id)
 
 
 def after_commit(function, *args):
@@ -93,7 +103,7 @@ def on_page_deleted(sender, instance, **kwargs):
     for document_id in SearchEntry.objects.filter(page_id=instance.pk, document__isnull=False).values_list(
         "document_id", flat=True
     ):
-        after_commit(entries.sync_document, document_id)
+        sync_document_later(document_id)
 
 
 def on_page_restriction_changed(sender, instance, **kwargs):
@@ -118,12 +128,12 @@ def on_collection_restriction_changed(sender, instance, **kwargs):
 
 def on_document_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        after_commit(entries.sync_document, instance.pk)
+        sync_document_later(instance.pk)
 
 
 def on_document_text_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        after_commit(entries.sync_document, instance.document_id)
+        sync_document_later(instance.document_id)
 
 
 def connect():

@@ -11,6 +11,7 @@ from decisions.archive import policy_model
 from decisions.importing.rows import ImportFileError, RowChecker, RowError, read_rows
 from decisions.importing.writer import CREATED, UNCHANGED, UPDATED, DecisionWriter
 from decisions.models import DecisionIndexPage, DecisionPage, LegalStatus
+from search.entry_signals import entries_in_bulk
 
 # Rows per transaction: each row has its own savepoint inside, so one bad row costs only itself,
 # while committing in batches spares PostgreSQL a disk flush per decision.
@@ -119,7 +120,8 @@ class Command(BaseCommand):
                 self.counts[UPDATED if self.decision_id(row.key) else CREATED] += 1
             return
         try:
-            with transaction.atomic():
+            # The batch's uploaded documents enter the search together once it is stored, not one by one.
+            with entries_in_bulk(), transaction.atomic():
                 results = self.writer.write_batch(rows)
         except BaseException:
             self.writer.rolled_back()

@@ -1,22 +1,55 @@
 """The signed links in alert e-mails: confirming a subscription and unsubscribing from a digest."""
 
+from datetime import timedelta
+
+from django.contrib import messages
 from django.core import signing
+from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
-CONFIRMATION_SALT = "alerts.confirm-subscription"
+from consultations.confirmation import EmailConfirmation
+
+from .models import Subscription
+
 UNSUBSCRIBE_SALT = "alerts.unsubscribe"
-# After this an unconfirmed subscription is deleted by send_alert_digest: no consent, no address kept.
-CONFIRMATION_MAX_AGE = 3 * 24 * 60 * 60
 
 
-def confirmation_token(subscription):
-    return signing.dumps(subscription.pk, salt=CONFIRMATION_SALT)
+class SubscriptionConfirmation(EmailConfirmation):
+    salt = "alerts.confirm-subscription"
+    # After this an unconfirmed subscription is deleted by send_alert_digest: no consent, no address kept.
+    max_age = timedelta(days=3)
+    url_name = "alerts:confirm"
+    mail_template = "alerts/email/confirm"
+    page_template = "alerts/confirm.html"
+    message_template = "alerts/message.html"
+    expired_message = gettext_lazy(
+        "Връзките за потвърждение важат %(days)s дни. Абонирайте се отново от страницата за известия.")
+    not_found_message = gettext_lazy(
+        "Този абонамент вече не съществува. Абонирайте се отново от страницата за известия.")
+    already_confirmed_title = gettext_lazy("Абонаментът вече е потвърден")
+    already_confirmed_message = gettext_lazy(
+        "Този абонамент вече е потвърден. Ще получавате писмо, когато има нещо ново.")
+    # Not a conflict for the person: a second click on the link simply finds it done.
+    already_confirmed_status = 200
+
+    def get_row(self, pk):
+        return Subscription.objects.select_related("policy_page").filter(pk=pk).first()
+
+    def confirm_row(self, row):
+        return row.confirm()
+
+    def back_url(self, row):
+        return reverse("alerts:subscribe")
+
+    def confirmed(self, request, row):
+        messages.success(request, _("Абонаментът е потвърден. Ще получавате по едно писмо на ден, когато има нещо ново."))
+        return HttpResponseRedirect(self.back_url(row))
 
 
-def subscription_pk_from_confirmation(token):
-    """The subscription's pk; raises signing.SignatureExpired or signing.BadSignature."""
-    return signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+subscription_confirmation = SubscriptionConfirmation()
 
 
 def unsubscribe_token(subscriptions):

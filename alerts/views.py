@@ -16,13 +16,7 @@ from consultations.mail import queue_mail
 
 from .forms import SubscriptionForm
 from .models import Subscription
-from .tokens import (
-    CONFIRMATION_MAX_AGE,
-    confirmation_token,
-    subscription_pk_from_confirmation,
-    subscription_pks_from_unsubscribe,
-    unsubscribe_path,
-)
+from .tokens import subscription_confirmation, subscription_pks_from_unsubscribe, unsubscribe_path
 
 
 def recipient_key(group, request):
@@ -68,9 +62,7 @@ def subscribe(request):
                              "unsubscribe_url": request.build_absolute_uri(unsubscribe_path([subscription]))},
                             subscription.email)
     else:
-        link = request.build_absolute_uri(reverse("alerts:confirm", args=[confirmation_token(subscription)]))
-        context = {"subscription": subscription, "link": link, "days": CONFIRMATION_MAX_AGE // 86400}
-        queued = queue_mail("alerts/email/confirm", context, subscription.email)
+        queued = subscription_confirmation.send(request, subscription, {"subscription": subscription})
     if not queued:
         return message_page(request, 503, _("Писмото не можа да бъде изпратено"), _(
             "В момента не можем да изпращаме писма. Моля, опитайте отново по-късно."))
@@ -96,32 +88,6 @@ def sent(request, email):
 
 def render_form(request, form):
     return TemplateResponse(request, "alerts/subscribe.html", {"form": form})
-
-
-@require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    """GET shows a button, POST confirms: mail scanners that open links must not subscribe people."""
-    try:
-        pk = subscription_pk_from_confirmation(token)
-    except signing.SignatureExpired:
-        return message_page(request, 410, _("Връзката е изтекла"), _(
-            "Връзките за потвърждение важат %(days)s дни. Абонирайте се отново от страницата за известия.")
-            % {"days": CONFIRMATION_MAX_AGE // 86400})
-    except signing.BadSignature:
-        return message_page(request, 404, _("Невалидна връзка"), _(
-            "Връзката за потвърждение е непълна или грешна. Копирайте я изцяло от писмото."))
-    subscription = Subscription.objects.select_related("policy_page").filter(pk=pk).first()
-    if subscription is None:
-        return message_page(request, 404, _("Абонаментът не е намерен"), _(
-            "Този абонамент вече не съществува. Абонирайте се отново от страницата за известия."))
-    if request.method == "POST" and subscription.confirm():
-        messages.success(request, _(
-            "Абонаментът е потвърден. Ще получавате по едно писмо на ден, когато има нещо ново."))
-        return HttpResponseRedirect(reverse("alerts:subscribe"))
-    if subscription.is_confirmed():
-        return message_page(request, 200, _("Абонаментът вече е потвърден"), _(
-            "Този абонамент вече е потвърден. Ще получавате писмо, когато има нещо ново."))
-    return TemplateResponse(request, "alerts/confirm.html", {"subscription": subscription})
 
 
 # Exempt from CSRF: mail programs POST here without cookies (RFC 8058 one-click), and the signed

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import Answer, Channel, Consultation, SubmissionStatus
+from .models import Channel, Consultation, SubmissionStatus
 
 
 class SubmissionAdminForm(WagtailAdminModelForm):
@@ -32,18 +32,6 @@ class SubmissionAdminForm(WagtailAdminModelForm):
                 ]
                 if not self.instance.pk:
                     self.initial["status"] = SubmissionStatus.PENDING
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("channel") not in (None, Channel.ONLINE) and not cleaned.get("registry_number", "").strip():
-            self.add_error("registry_number", _("Въведете входящия номер на документа."))
-        # The model's constraint holds this rule; repeated here to put the message at the status field.
-        if cleaned.get("channel") not in (None, Channel.ONLINE) and cleaned.get("status") == SubmissionStatus.UNCONFIRMED:
-            self.add_error("status", _("Предложение, получено по друг канал, се отчита от момента на въвеждането."))
-        answer = cleaned.get("answer")
-        if answer and answer != Answer.ACCEPTED and not cleaned.get("answer_reason", "").strip():
-            self.add_error("answer_reason", _("Посочете мотивите: те са задължителни, освен когато предложението е прието."))
-        return cleaned
 
 
 class ConsultationAdminForm(WagtailAdminModelForm):

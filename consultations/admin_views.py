@@ -80,7 +80,7 @@ class PageConsultationsMixin:
     """In a page's editor the chooser offers that page's own consultations only.
 
     A convenience, not the guard: the page itself refuses another page's consultation when saved
-    (ConsultationPageMixin.clean), which also covers a browser that sends no Referer.
+    (ParticipationPageMixin.clean, ConsultationBlock.errors_on_page), which also covers a browser that sends no Referer.
     """
 
     def get_object_list(self):

@@ -1,4 +1,4 @@
-"""Blocks editors put in a policy page's body: the draft text by sections, and a consultation's form."""
+"""Blocks editors put in a policy page's body: the draft text by sections, and the participation forms."""
 
 from django.core.paginator import Paginator
 from django.utils import timezone
@@ -33,14 +33,31 @@ class DraftTextBlock(blocks.StructBlock):
         label = _("Текст на проекта по раздели")
         template = "consultations/blocks/draft_text_block.html"
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        # Each section links to the form of the consultation open now, if the page has one.
+        now = timezone.now()
+        context["open_form_anchor"] = next(
+            (ConsultationBlock.form_anchor(child.id) for child in blocks_on_page(page, ConsultationBlock)
+             if child.value["consultation"] is not None and child.value["consultation"].is_open(now)),
+            None,
+        ) if page is not None else None
+        return context
 
-def blocks_on_page(page, block_class):
-    """Every block of `block_class` at the top level of any of the page's StreamFields, in page order."""
+
+def blocks_in_fields(page, block_class):
+    """(field name, block) of every block of `block_class` at the top level of the page's StreamFields, in order."""
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
             for child in getattr(page, field.name):
                 if isinstance(child.block, block_class):
-                    yield child
+                    yield field.name, child
+
+
+def blocks_on_page(page, block_class):
+    """Every block of `block_class` at the top level of any of the page's StreamFields, in page order."""
+    return (child for _field_name, child in blocks_in_fields(page, block_class))
 
 
 def draft_sections(page):
@@ -55,7 +72,39 @@ def draft_sections(page):
     ]
 
 
-class ConsultationBlock(blocks.StructBlock):
+class ParticipationBlock(blocks.StructBlock):
+    """A block with a form that its page receives (consultations/pages.py: ParticipationPageMixin).
+
+    Any number of them may share a page: each form's fields are prefixed by its block's id, and the
+    POST names the block it came from. The page template passes the id:
+    `{% include_block block with block_id=block.id %}`.
+    """
+
+    @staticmethod
+    def form_anchor(block_id):
+        """The id of the block's form on the page, where a link or a redirect with errors lands."""
+        return f"forma-{block_id}"
+
+    def errors_on_page(self, value, page):
+        """Why this block cannot be on `page` ([] if it can); the page shows them at the block's field on saving.
+
+        Override to refuse, for example, a consultation that belongs to another page.
+        """
+        return []
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        block_id = (parent_context or {}).get("block_id", "")
+        context.update(block_id=block_id, form_anchor=self.form_anchor(block_id))
+        return context
+
+    def posted_form(self, parent_context, block_id):
+        """The form the page re-renders after an invalid POST to this block, or None for a fresh one."""
+        form = (parent_context or {}).get("participation_form")
+        return form if form is not None and form.prefix == block_id else None
+
+
+class ConsultationBlock(ParticipationBlock):
     """A consultation's state on the page: when it opens, its form while open, its results when closed."""
 
     consultation = SnippetChooserBlock("consultations.Consultation", label=_("Консултация"))
@@ -64,6 +113,14 @@ class ConsultationBlock(blocks.StructBlock):
         icon = "form"
         label = _("Обществена консултация")
         template = "consultations/blocks/consultation_block.html"
+
+    def errors_on_page(self, value, page):
+        consultation = value["consultation"]
+        if consultation is not None and consultation.policy_page_id != page.pk:
+            return [_("Консултацията „%(title)s“ принадлежи на друга страница. Изберете консултация на тази "
+                      "страница или създайте нова за нея в „Обществени консултации → Консултации“.")
+                    % {"title": consultation.title}]
+        return []
 
     def get_context(self, value, parent_context=None):
         from .forms import SubmissionForm
@@ -75,21 +132,23 @@ class ConsultationBlock(blocks.StructBlock):
         page = parent_context.get("page")
         if consultation is None or page is None:
             return context
+        block_id = context["block_id"]
         now = timezone.now()
         sections = draft_sections(page)
-        form = parent_context.get("consultation_form")
-        if form is None or form.consultation.pk != consultation.pk:
+        form = self.posted_form(parent_context, block_id)
+        if form is None:
             initial = {"section_anchor": request.GET.get("razdel", "")} if request else {}
-            form = SubmissionForm(consultation=consultation, sections=sections, initial=initial)
+            form = SubmissionForm(consultation=consultation, sections=sections, initial=initial, prefix=block_id)
         published = consultation.published_submissions(section_order=[anchor for anchor, heading in sections])
         submissions_page, page_error = published_page(published, request)
+        late = parent_context.get("late_text")
         context.update(
             consultation=consultation,
             block_messages=messages_for_block(request, consultation.pk),
             message_anchor=message_anchor(consultation.pk),
             phase=consultation.phase(now),
             form=form,
-            late_text=parent_context.get("late_text") if parent_context.get("late_for") == consultation.pk else "",
+            late_text=late["text"] if late and late["block_id"] == block_id else "",
             submissions_page=submissions_page,
             submissions_page_error=page_error,
             submissions_page_parameter=SUBMISSIONS_PAGE_PARAMETER,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from search.forms import page_number_field
 
 from .models import StakeholderType, Submission
-from .models.submission import MAX_TEXT_LENGTH, text_digest
+from .models.submission import MAX_TEXT_LENGTH
 
 # A form left open longer than this is sent again, so the timestamp below cannot be replayed forever.
 MAXIMUM_FORM_AGE_SECONDS = 24 * 60 * 60
@@ -83,7 +83,7 @@ class SubmissionForm(forms.ModelForm):
 
     def is_from_a_bot(self):
         """The hidden field was filled in: answer as if all went well, store nothing."""
-        return bool(self.data.get("website"))
+        return bool(self.data.get(self.add_prefix("website")))
 
     def clean_text(self):
         return self.cleaned_data["text"].strip()
@@ -101,14 +101,6 @@ class SubmissionForm(forms.ModelForm):
         else:
             if time.time() - rendered < settings.SUBMISSION_MINIMUM_FILL_SECONDS:
                 self.add_error(None, _("Формулярът беше изпратен твърде бързо. Моля, изпратете го отново."))
-        stakeholder = cleaned.get("stakeholder_type")
-        if stakeholder in StakeholderType.organisations() and not cleaned.get("organisation", "").strip():
-            self.add_error("organisation", _("Посочете организацията, която представлявате."))
-        email, text = cleaned.get("email"), cleaned.get("text")
-        if email and text and self.consultation.submissions.filter(
-            email__iexact=email, text_digest=text_digest(text)
-        ).exists():
-            self.add_error("text", _("Вече сте изпратили същия текст до тази консултация."))
         return cleaned
 
     def save(self, commit=True):

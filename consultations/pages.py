@@ -1,46 +1,53 @@
-"""What a page needs to embed consultations: the route that receives their form, and the rule that it shows only its own."""
+"""What a page needs to embed participation blocks: the routes that receive their forms, and the rules of placing them."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from .blocks import ConsultationBlock
+from .blocks import ConsultationBlock, ParticipationBlock, blocks_in_fields
 
 
-class ConsultationPageMixin(RoutablePageMixin):
-    """Mix into a page type whose body may hold consultation blocks (before `Page` in the bases).
+class ParticipationPageMixin(RoutablePageMixin):
+    """Mix into a page type whose body may hold participation blocks (before `Page` in the bases).
 
-    The page owns the POST of the forms in its blocks, and refuses to embed a consultation that
-    belongs to another page: its proposals would be sent under the wrong draft.
+    The page owns the POST of the forms in its blocks (a block has no URL of its own), one route per
+    kind of block, and refuses on saving a block that cannot be on it. Its template renders each
+    block with its id: `{% include_block block with block_id=block.id %}`.
     """
+
+    def participation_blocks(self, block_class=ParticipationBlock):
+        """(field name, block) of every block of `block_class` at the top level of the page's StreamFields."""
+        return blocks_in_fields(self, block_class)
+
+    def participation_block(self, block_id, block_class):
+        """The block of `block_class` with this id, or None: a POST names its block, which may be forged."""
+        return next(
+            (child for _field, child in self.participation_blocks(block_class) if block_id and child.id == block_id),
+            None,
+        )
 
     def clean(self):
         super().clean()
         errors = {}
-        for field_name, block in self.consultation_blocks():
-            consultation = block.value["consultation"]
-            if consultation is not None and consultation.policy_page_id != self.pk:
+        for field_name, child in self.participation_blocks():
+            for message in child.block.errors_on_page(child.value, self):
+                errors.setdefault(field_name, []).append(ValidationError(message))
+        # One consultation, one block: its messages, anchors and proposals must not appear twice.
+        seen = set()
+        for field_name, child in self.participation_blocks(ConsultationBlock):
+            consultation = child.value["consultation"]
+            if consultation is not None and consultation.pk in seen:
                 errors.setdefault(field_name, []).append(ValidationError(
-                    _("Консултацията „%(title)s“ принадлежи на друга страница. Изберете консултация на тази страница "
-                      "или създайте нова за нея в „Обществени консултации → Консултации“."),
-                    params={"title": consultation.title},
-                ))
+                    _("Консултацията „%(title)s“ е добавена повече от веднъж. Оставете един блок за нея."),
+                    params={"title": consultation.title}))
+            elif consultation is not None:
+                seen.add(consultation.pk)
         if errors:
             raise ValidationError(errors)
 
-    def consultation_blocks(self):
-        """(field name, block) of every consultation block at the top level of the page's StreamFields."""
-        from wagtail.fields import StreamField
-
-        for field in self._meta.get_fields():
-            if isinstance(field, StreamField):
-                for child in getattr(self, field.name):
-                    if isinstance(child.block, ConsultationBlock):
-                        yield field.name, child
-
     @path("predlozhenie/", name="consultation_submission")
     def consultation_submission(self, request):
-        """Receives a consultation form embedded in the body (the page owns the POST)."""
+        """Receives the form of a consultation block on this page."""
         from .views import receive_submission
 
         return receive_submission(request, self)

@@ -1,31 +1,31 @@
-"""Receiving a proposal posted from a policy page, and confirming it from the e-mailed link."""
+"""Receiving a proposal posted from a policy page, confirming it from the e-mailed link, and the public справка."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy
 from django_ratelimit.core import is_ratelimited
+from wagtail.snippets.permissions import get_permission_name
 
-from .blocks import consultations_on_page, draft_sections
+from decisions.export import csv_response
+
+from .blocks import ConsultationBlock, consultations_on_page, draft_sections
+from .confirmation import EmailConfirmation
 from .forms import SubmissionForm
-from .mail import queue_mail
-from .models import ConsultationPhase, Submission, SubmissionStatus
+from .models import Consultation, ConsultationPhase, StoredReportPdf, Submission, SubmissionStatus
 from .page_messages import block_message_tags, message_anchor
+from .report_pdf import ReportFontMissing, report_pdf
+from .report_rows import report_columns, report_rows
 
-CONFIRMATION_SALT = "consultations.confirm-submission"
-CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 
-
-def recipient_key(group, request):
-    """Rate-limit key for the address a confirmation e-mail would go to."""
-    return request.POST.get("email", "").strip().casefold()[:254]
+def recipient_key(form):
+    """Rate-limit key for the address a confirmation e-mail would go to (django-ratelimit calls it with the request)."""
+    return lambda group, request: form.cleaned_data["email"].strip().casefold()[:254]
 
 
 def error_page(request, status, title, message, back_url=None):
@@ -48,7 +48,8 @@ def receive_submission(request, page):
             _("От вашия адрес бяха изпратени много предложения за кратко време. Моля, опитайте отново след час."),
             page.url,
         )
-    consultation = {str(c.pk): c for c in consultations_on_page(page)}.get(request.POST.get("consultation", ""))
+    block = page.participation_block(request.POST.get("block", ""), ConsultationBlock)
+    consultation = block.value["consultation"] if block is not None else None
     if consultation is None:
         return error_page(request, 400, _("Консултацията не е намерена"),
                           _("Формулярът не съответства на консултация на тази страница."), page.url)
@@ -57,36 +58,75 @@ def receive_submission(request, page):
 
     phase = consultation.phase()
     if phase != ConsultationPhase.OPEN:
-        late_text = request.POST.get("text", "")[:20_000]
+        late_text = request.POST.get(f"{block.id}-text", "")[:20_000]
         if phase == ConsultationPhase.UPCOMING:
             messages.error(request, _("Консултацията още не е започнала: предложения се приемат от %(opens)s.") % {
                 "opens": timezone.localtime(consultation.opens_at).strftime("%d.%m.%Y %H:%M")}, extra_tags=tags)
         else:
             messages.error(request, _("Срокът за предложения изтече на %(closes)s. Предложението не е прието.") % {
                 "closes": timezone.localtime(consultation.closes_at).strftime("%d.%m.%Y %H:%M")}, extra_tags=tags)
-        response = page.render(request, context_overrides={"late_text": late_text, "late_for": consultation.pk})
+        response = page.render(request, context_overrides={"late_text": {"text": late_text, "block_id": block.id}})
         response.status_code = 403
         return response
 
-    form = SubmissionForm(request.POST, consultation=consultation, sections=draft_sections(page))
+    form = SubmissionForm(request.POST, consultation=consultation, sections=draft_sections(page), prefix=block.id)
     if form.is_valid() and form.is_from_a_bot():
         messages.success(request, _("Благодарим! Изпратихме ви писмо за потвърждение."), extra_tags=tags)
         return HttpResponseRedirect(page.url + anchor)
     # Counted only for valid forms: the form must not become a way to mail any text to any address.
-    if form.is_valid() and is_ratelimited(request, group="consultation-confirmation-recipient", key=recipient_key,
-                                          rate=settings.CONFIRMATION_EMAIL_RATE_LIMIT, increment=True):
+    if form.is_valid() and is_ratelimited(request, group="consultation-confirmation-recipient",
+                                          key=recipient_key(form), rate=settings.CONFIRMATION_EMAIL_RATE_LIMIT,
+                                          increment=True):
         form.add_error("email", _("До този адрес вече изпратихме няколко писма за потвърждение. "
                                   "Потвърдете предложенията от тях или опитайте отново след час."))
     if form.is_valid():
         try:
             with transaction.atomic():
                 submission = form.save()
-        except IntegrityError:
-            form.add_error("text", _("Вече сте изпратили същия текст до тази консултация."))
+        except IntegrityError:  # the same text from the same address, sent by a parallel request just now
+            form.add_error(None, Submission.constraint_error("submission_same_text_once_per_email"))
         else:
             send_confirmation(request, submission, tags)
             return HttpResponseRedirect(page.url + anchor)
-    return page.render(request, context_overrides={"consultation_form": form})
+    return page.render(request, context_overrides={"participation_form": form})
+
+
+class SubmissionConfirmation(EmailConfirmation):
+    salt = "consultations.confirm-submission"
+    url_name = "consultations:confirm"
+    mail_template = "consultations/email/confirm"
+    page_template = "consultations/confirm.html"
+    expired_message = gettext_lazy("Връзките за потвърждение важат %(days)s дни. Изпратете предложението отново, "
+                                   "ако консултацията още е открита.")
+    not_found_message = gettext_lazy("Това предложение вече не съществува: непотвърдените предложения се изтриват "
+                                     "след срока на връзката.")
+    already_confirmed_title = gettext_lazy("Предложението вече е потвърдено")
+    already_confirmed_message = gettext_lazy("Това предложение вече е потвърдено и е изпратено за разглеждане.")
+
+    def get_row(self, pk):
+        return Submission.objects.select_related("consultation__policy_page").filter(pk=pk).first()
+
+    def is_confirmed(self, row):
+        return row.status != SubmissionStatus.UNCONFIRMED
+
+    def confirm_row(self, row):
+        return bool(Submission.objects.filter(pk=row.pk, status=SubmissionStatus.UNCONFIRMED).update(
+            status=SubmissionStatus.PENDING, confirmed_at=timezone.now()))
+
+    def back_url(self, row):
+        return row.consultation.policy_page.url
+
+    def confirmed(self, request, row):
+        thanks = _("Благодарим! Предложението е потвърдено и ще бъде разгледано от администрацията.")
+        back_url = self.back_url(row)
+        if row.consultation in consultations_on_page(row.consultation.policy_page):
+            messages.success(request, thanks, extra_tags=block_message_tags(row.consultation_id))
+            return HttpResponseRedirect(back_url + "#" + message_anchor(row.consultation_id))
+        messages.success(request, thanks)
+        return HttpResponseRedirect(back_url)
+
+
+submission_confirmation = SubmissionConfirmation()
 
 
 def send_confirmation(request, submission, tags):
@@ -95,10 +135,7 @@ def send_confirmation(request, submission, tags):
     The e-mail carries the link and the consultation's name only, never what was typed into the
     form: the anonymous form must not send the municipality's name with any text to any address.
     """
-    token = signing.dumps(submission.pk, salt=CONFIRMATION_SALT)
-    link = request.build_absolute_uri(reverse("consultations:confirm", args=[token]))
-    context = {"consultation": submission.consultation, "link": link, "days": CONFIRMATION_MAX_AGE // 86400}
-    if not queue_mail("consultations/email/confirm", context, submission.email):
+    if not submission_confirmation.send(request, submission, {"consultation": submission.consultation}):
         messages.warning(request, _(
             "Предложението е записано, но писмото за потвърждение не можа да бъде изпратено. "
             "Администрацията ще го потвърди ръчно; не е нужно да го изпращате отново."), extra_tags=tags)
@@ -109,35 +146,54 @@ def send_confirmation(request, submission, tags):
         extra_tags=tags)
 
 
-@require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    """GET shows a button, POST confirms: mail scanners that open links must not confirm for people."""
+def may_preview(user):
+    return user.is_authenticated and user.has_perm(get_permission_name("change", Consultation))
+
+
+def visible_consultation(request, pk):
+    """The consultation, if its справка is published and its policy page public, or an editor previews it.
+
+    A справка follows its page: while the page is a draft, unpublished or view-restricted, the
+    справка and its downloads tell the public nothing, not even the page's title.
+    """
+    if may_preview(request.user):
+        return get_object_or_404(Consultation.objects.select_related("policy_page"), pk=pk)
+    consultation = (
+        Consultation.objects.visible().filter(pk=pk, report_published_at__isnull=False)
+        .select_related("policy_page").first()
+    )
+    if consultation is None:
+        raise Http404(_("Справката не е публикувана."))
+    return consultation
+
+
+def consultation_report(request, pk):
+    consultation = visible_consultation(request, pk)
+    context = {"consultation": consultation, "rows": report_rows(consultation), "columns": report_columns()}
+    return TemplateResponse(request, "consultations/report.html", context)
+
+
+def consultation_report_csv(request, pk):
+    consultation = visible_consultation(request, pk)
+    rows = [row.cells() for row in report_rows(consultation)]
+    return csv_response(f"spravka-{consultation.pk}.csv", report_columns(), rows)
+
+
+def consultation_report_pdf(request, pk):
+    """The stored PDF of a published справка; editors previewing an unpublished one get it built for them."""
+    consultation = visible_consultation(request, pk)
+    filename = f"spravka-{consultation.pk}.pdf"
+    if consultation.report_is_published():
+        stored = StoredReportPdf.objects.filter(consultation=consultation).first()
+        if stored is None:
+            return TemplateResponse(request, "consultations/report_pdf_unavailable.html", {"consultation": consultation},
+                                    status=503, headers={"Retry-After": "120"})
+        return FileResponse(stored.file.open("rb"), as_attachment=True, filename=filename,
+                            content_type="application/pdf")
     try:
-        pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
-    except signing.SignatureExpired:
-        return error_page(request, 410, _("Връзката е изтекла"),
-                          _("Връзките за потвърждение важат %(days)s дни. Изпратете предложението отново, ако "
-                            "консултацията още е открита.") % {"days": CONFIRMATION_MAX_AGE // 86400})
-    except signing.BadSignature:
-        return error_page(request, 404, _("Невалидна връзка"),
-                          _("Връзката за потвърждение е непълна или грешна. Копирайте я изцяло от писмото."))
-    submission = get_object_or_404(Submission.objects.select_related("consultation__policy_page"), pk=pk)
-    policy_page = submission.consultation.policy_page
-    back_url = policy_page.url
-    if submission.status != SubmissionStatus.UNCONFIRMED:
-        return error_page(request, 409, _("Предложението вече е потвърдено"),
-                          _("Това предложение вече е потвърдено и е изпратено за разглеждане."), back_url)
-    if request.method == "POST":
-        updated = Submission.objects.filter(pk=pk, status=SubmissionStatus.UNCONFIRMED).update(
-            status=SubmissionStatus.PENDING, confirmed_at=timezone.now()
-        )
-        if not updated:  # confirmed by a parallel request between the check above and now
-            return error_page(request, 409, _("Предложението вече е потвърдено"),
-                              _("Това предложение вече е потвърдено и е изпратено за разглеждане."), back_url)
-        thanks = _("Благодарим! Предложението е потвърдено и ще бъде разгледано от администрацията.")
-        if submission.consultation in consultations_on_page(policy_page.specific):
-            messages.success(request, thanks, extra_tags=block_message_tags(submission.consultation_id))
-            return HttpResponseRedirect(back_url + "#" + message_anchor(submission.consultation_id))
-        messages.success(request, thanks)
-        return HttpResponseRedirect(back_url)
-    return TemplateResponse(request, "consultations/confirm.html", {"submission": submission, "back_url": back_url})
+        content = report_pdf(consultation, report_rows(consultation))
+    except ReportFontMissing:
+        return TemplateResponse(request, "consultations/report_pdf_unavailable.html", {"consultation": consultation}, status=503)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -15,7 +15,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets import AdminPageChooser, ListingButton
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -25,7 +25,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .admin_forms import ConsultationAdminForm, ModerationReasonForm, SubmissionAdminForm
 from .admin_views import ConsultationChooserViewSet, SubmissionDeleteView, publish_report
 from .models import Channel, Consultation, StakeholderType, Submission, SubmissionStatus
-from .models.consultation import POLICY_PAGE_MODEL
 
 
 class SubmissionFilterSet(WagtailFilterSet):
@@ -106,7 +105,7 @@ class ConsultationViewSet(SnippetViewSet):
     search_fields = ["title"]
     chooser_viewset_class = ConsultationChooserViewSet
     edit_handler = ObjectList([
-        FieldPanel("policy_page", widget=AdminPageChooser(target_models=[POLICY_PAGE_MODEL])),
+        FieldPanel("policy_page"),
         FieldPanel("title"),
         MultiFieldPanel(
             [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("shortened_period_reason")],

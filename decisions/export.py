@@ -5,7 +5,7 @@ import json
 from decimal import Decimal
 
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
 # Rows fetched (and their tags, policies and documents prefetched) per database round trip.
@@ -18,7 +18,7 @@ COLUMNS = [
 ]
 
 # A cell starting with one of these is read as a formula by spreadsheet programs (OWASP "CSV Injection").
-# reports/csv_export.py uses this rule too.
+# Every CSV download of the site (справки, monitoring data) uses this rule through csv_response below.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -32,6 +32,20 @@ def safe_cell(value):
     if text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS):
         return "'" + text
     return text
+
+
+def csv_response(filename, header, rows):
+    """A small CSV attachment (the whole of it in memory) named `filename`: `header`, then `rows`, every cell safe.
+
+    UTF-8 with a BOM, so that spreadsheet programs read the Cyrillic as UTF-8.
+    """
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([safe_cell(cell) for cell in header])
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return response
 
 
 def export_queryset(decisions):

@@ -11,8 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from consultations.blocks import consultations_on_page
-from consultations.pages import ConsultationPageMixin
+from consultations.pages import ParticipationPageMixin
 
 from .blocks import PolicyStreamBlock
 from .forms import PolicyFilterForm
@@ -82,7 +81,7 @@ class PolicyPageTag(TaggedItemBase):
     content_object = ParentalKey("policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class PolicyPage(ConsultationPageMixin, Page):
+class PolicyPage(ParticipationPageMixin, Page):
     """One municipal policy: its text, stage, responsible department and tags."""
 
     summary = models.TextField(
@@ -158,6 +157,4 @@ class PolicyPage(ConsultationPageMixin, Page):
         # The reverse side of DecisionPage.related_policies; decisions sit below this app.
         context["related_decisions"] = self.related_decisions.live().public().order_by("-date", "-number")
         context["tags"] = self.tags.all()
-        now = timezone.now()
-        context["consultation_open_on_page"] = any(c.is_open(now) for c in consultations_on_page(self))
         return context

@@ -20,7 +20,6 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("emisii/", include("home.feeds")),
     path("izvestiya/", include("alerts.urls")),
-    path("", include("reports.urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),

@@ -2,6 +2,7 @@
 
 from .consultation import Consultation, ConsultationPhase, PublicationMode
 from .index_page import ConsultationIndexPage
+from .stored_report import StoredReportPdf
 from .submission import Answer, Channel, StakeholderType, Submission, SubmissionKind, SubmissionStatus
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "ConsultationPhase",
     "PublicationMode",
     "StakeholderType",
+    "StoredReportPdf",
     "Submission",
     "SubmissionKind",
     "SubmissionStatus",

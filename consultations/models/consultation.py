@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from .field_errors import ConstraintErrorsAtFields
+
 # чл. 26, ал. 4 ЗНА: at least 30 days; exceptionally, with the reason stated, not less than 14.
 STANDARD_PERIOD = timedelta(days=30)
-# By name, not by import: policy pages sit above consultations and embed them.
-POLICY_PAGE_MODEL = "policy_pages.PolicyPage"
 SHORTEST_PERIOD = timedelta(days=14)
+SHORTEST_PERIOD_MESSAGE = _("Срокът не може да е по-кратък от 14 дни (чл. 26, ал. 4 ЗНА).")
 
 
 class ConsultationPhase(models.TextChoices):
@@ -51,11 +52,12 @@ class ConsultationQuerySet(models.QuerySet):
         return self.filter(closes_at__lte=at or timezone.now())
 
 
-class Consultation(index.Indexed, models.Model):
+class Consultation(ConstraintErrorsAtFields, index.Indexed, models.Model):
     """The period in which one policy draft is open for proposals, with its documents and its справка."""
 
+    # By name, not by import: policy pages sit above consultations and embed them.
     policy_page = models.ForeignKey(
-        "wagtailcore.Page",
+        "policy_pages.PolicyPage",
         verbose_name=_("Страница на политиката"),
         on_delete=models.PROTECT,
         related_name="consultations",
@@ -114,10 +116,12 @@ class Consultation(index.Indexed, models.Model):
         verbose_name_plural = _("Обществени консултации")
         ordering = ["-opens_at"]
         constraints = [
+            # A net under the rule in clean(): the database adds 14 days of 24 hours, and a period across
+            # the clock change in spring is an hour shorter than its 14 calendar days.
             models.CheckConstraint(
-                condition=models.Q(closes_at__gte=models.F("opens_at") + SHORTEST_PERIOD),
+                condition=models.Q(closes_at__gte=models.F("opens_at") + SHORTEST_PERIOD - timedelta(hours=1)),
                 name="consultation_period_at_least_14_days",
-                violation_error_message=_("Срокът не може да е по-кратък от 14 дни (чл. 26, ал. 4 ЗНА)."),
+                violation_error_message=SHORTEST_PERIOD_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=models.Q(report_published_at__isnull=True)
@@ -127,11 +131,16 @@ class Consultation(index.Indexed, models.Model):
             ),
         ]
 
+    constraint_error_fields = {"consultation_period_at_least_14_days": "closes_at"}
+
     def __str__(self):
         return self.title
 
     def period(self):
-        return self.closes_at - self.opens_at
+        """The period in calendar time in Bulgaria: 2 March 09:00 to 1 April 09:00 is 30 days, clock change or not."""
+        zone = timezone.get_default_timezone()
+        return (timezone.localtime(self.closes_at, zone).replace(tzinfo=None)
+                - timezone.localtime(self.opens_at, zone).replace(tzinfo=None))
 
     def is_shortened(self):
         return self.period() < STANDARD_PERIOD
@@ -205,18 +214,14 @@ class Consultation(index.Indexed, models.Model):
         )
 
     def clean(self):
+        """The periods of чл. 26, ал. 4 ЗНА, counted in calendar days, which the database cannot count."""
         super().clean()
-        if self.policy_page_id and self.policy_page.specific_class._meta.label != POLICY_PAGE_MODEL:
-            raise ValidationError({"policy_page": _("Изберете страница на политика.")})
+        self.shortened_period_reason = self.shortened_period_reason.strip()
         if not (self.opens_at and self.closes_at):
             return
-        if self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("Краят трябва да е след началото.")})
         if self.period() < SHORTEST_PERIOD:
-            raise ValidationError(
-                {"closes_at": _("Срокът не може да е по-кратък от 14 дни (чл. 26, ал. 4 ЗНА).")}
-            )
-        if self.is_shortened() and not self.shortened_period_reason.strip():
+            raise ValidationError({"closes_at": SHORTEST_PERIOD_MESSAGE})
+        if self.is_shortened() and not self.shortened_period_reason:
             raise ValidationError(
                 {"shortened_period_reason": _("Посочете причината: срокът е по-кратък от 30 дни.")}
             )

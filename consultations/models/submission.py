@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from .consultation import Consultation
+from .field_errors import ConstraintErrorsAtFields
 
 MAX_TEXT_LENGTH = 5000
 
@@ -68,7 +69,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(channel=Channel.ONLINE, status=SubmissionStatus.UNCONFIRMED, created_at__lt=cutoff)
 
 
-class Submission(index.Indexed, models.Model):
+class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
     """One proposal, recommendation or comment, with its moderation and its official answer."""
 
     consultation = models.ForeignKey(
@@ -176,10 +177,34 @@ class Submission(index.Indexed, models.Model):
                 name="submission_answer_reason_unless_accepted",
                 violation_error_message=_("Посочете мотивите: те са задължителни, освен когато предложението е прието."),
             ),
+            models.CheckConstraint(
+                condition=models.Q(channel=Channel.ONLINE) | ~models.Q(registry_number=""),
+                name="submission_registry_number_unless_online",
+                violation_error_message=_("Въведете входящия номер на документа."),
+            ),
         ]
+
+    constraint_error_fields = {
+        "submission_same_text_once_per_email": "text",
+        "submission_organisation_named": "organisation",
+        "submission_only_online_unconfirmed": "status",
+        "submission_answer_reason_unless_accepted": "answer_reason",
+        "submission_registry_number_unless_online": "registry_number",
+    }
 
     def __str__(self):
         return f"№ {self.pk} — {self.public_author()}"
+
+    def validate_constraints(self, exclude=None):
+        # The digest follows the text, and the consultation is set by the page that received the form, never
+        # typed in: a form without those fields must still meet the one-text-per-address rule, at its text.
+        exclude = set(exclude or ())
+        if "text" not in exclude:
+            self.text_digest = text_digest(self.text)
+            exclude.discard("text_digest")
+        if self.consultation_id is not None:
+            exclude.discard("consultation")
+        super().validate_constraints(exclude=exclude)
 
     def save(self, *args, **kwargs):
         self.text_digest = text_digest(self.text)

@@ -210,9 +210,12 @@ def test_one_visitor_address_may_subscribe_only_so_often(client, home, mailoutbo
 
 
 def test_when_mail_cannot_be_queued_the_person_is_told(client, home, monkeypatch):
-    from alerts import views
+    from types import SimpleNamespace
 
-    monkeypatch.setattr(views, "queue_mail", lambda *args: False)
+    def refuse(*args):
+        raise ConnectionError("the task queue is down")
+
+    monkeypatch.setattr("consultations.tasks.deliver_mail", SimpleNamespace(enqueue=refuse))
     response = subscribe(client)
     assert response.status_code == 503
     assert "не можем да изпращаме писма" in response.content.decode()

@@ -1,6 +1,7 @@
 """Consultation fixtures: a policy page with a draft text and a consultation block on it."""
 
 import pytest
+from django.utils import timezone
 from pytest_factoryboy import register
 
 from tests.consultations.factories import ConsultationFactory, SubmissionFactory
@@ -43,3 +44,10 @@ def editor(client):
     user = get_user_model().objects.create_superuser("redaktor", "r@example.bg", "парола-за-тест")
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def closed_consultation(policy_index):
+    """A closed consultation on a live policy page, ready for its справка."""
+    policy = PolicyPageFactory(parent=policy_index, title="Социални услуги")
+    return ConsultationFactory(policy_page=policy, opens_at=timezone.now() - timezone.timedelta(days=40))

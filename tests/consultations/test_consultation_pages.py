@@ -1,5 +1,6 @@
 """How a consultation shows on its policy page in each phase, the consultations index and its feeds."""
 
+import re
 from datetime import timedelta
 from xml.etree import ElementTree
 
@@ -10,6 +11,10 @@ from consultations.blocks import SUBMISSIONS_PER_PAGE, draft_sections
 from consultations.models import ConsultationIndexPage, SubmissionStatus
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory, SubmissionFactory
+from tests.consultations.helpers import block_id
+
+# The proposal's text box, whose name carries its block's id.
+FORM_TEXT = re.compile(r'name="[0-9a-f-]+-text"')
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +24,16 @@ def test_upcoming_consultation_says_when_it_opens(client, policy):
     put_on_page(policy, ConsultationFactory(policy_page=policy, opens_at=opens))
     content = client.get(policy.url).content.decode()
     assert "Консултацията започва на " + timezone.localtime(opens).strftime("%d.%m.%Y") in content
-    assert 'name="text"' not in content
+    assert not FORM_TEXT.search(content)
 
 
 def test_open_consultation_shows_its_form_documents_and_section_links(client, policy, consultation):
     content = client.get(policy.url).content.decode()
-    assert 'name="text"' in content
+    assert FORM_TEXT.search(content)
     assert consultation.draft_document.url in content and consultation.motives_document.url in content
     for anchor, _ in draft_sections(policy):
         assert f'id="razdel-{anchor}"' in content
-        assert f'href="?razdel={anchor}#predlozhenie-forma"' in content
+        assert f'href="?razdel={anchor}#forma-{block_id(consultation)}"' in content
 
 
 def test_shortened_period_shows_its_reason(client, policy):
@@ -45,7 +50,7 @@ def test_closed_consultation_shows_the_count_and_no_form(client, policy):
     SubmissionFactory(consultation=closed, status=SubmissionStatus.UNCONFIRMED)
     content = client.get(policy.url).content.decode()
     assert "Получени са 2 предложения." in content
-    assert 'name="text"' not in content
+    assert not FORM_TEXT.search(content)
     assert "Справката за отразяване на предложенията ще бъде публикувана тук." in content
     closed.publish_report()
     assert f'href="/konsultacii/{closed.pk}/spravka/"' in client.get(policy.url).content.decode()

@@ -98,7 +98,7 @@ def test_one_address_gets_a_limited_number_of_confirmation_emails(client, policy
         assert submit(client, policy, consultation, text=f"Текст {number}", email="Victim@Example.org").status_code == 302
     response = submit(client, policy, consultation, text="Трети текст", email="victim@example.org ")
     assert response.status_code == 200
-    assert "email" in response.context["consultation_form"].errors
+    assert "email" in response.context["participation_form"].errors
     assert len(mail.outbox) == 2
     assert Submission.objects.count() == 2
     # Another address is not affected.

@@ -14,10 +14,10 @@ from django.utils.html import escape
 
 from consultations.blocks import draft_sections
 from consultations.models import Submission, SubmissionStatus
-from consultations.views import CONFIRMATION_SALT
+from consultations.views import SubmissionConfirmation
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory
-from tests.consultations.helpers import confirmation_path, form_rendered_seconds_ago, submit, valid_submission
+from tests.consultations.helpers import block_id, confirmation_path, form_rendered_seconds_ago, submit, valid_submission
 from tests.hostile import XSS, XSS_ATTRIBUTE
 from tests.policy_pages.factories import PolicyPageFactory
 
@@ -114,7 +114,8 @@ def test_missing_field_is_a_form_error_next_to_it_and_in_the_summary(client, pol
     assert response.status_code == 200
     content = response.content.decode()
     assert 'class="error-summary"' in content
-    target = f"id_{field}_0" if field == "stakeholder_type" else f"id_{field}"  # radios: the first option
+    prefix = f"id_{block_id(consultation)}-"
+    target = f"{prefix}{field}_0" if field == "stakeholder_type" else f"{prefix}{field}"  # radios: the first option
     assert f'href="#{target}"' in content
     assert re.search(rf'<(input|textarea)[^>]* id="{target}"', content), "the summary's link leads to a field"
     assert "Мария Иванова" in content or field == "author_name"  # what was typed is kept
@@ -125,7 +126,7 @@ def test_missing_field_is_a_form_error_next_to_it_and_in_the_summary(client, pol
 def test_error_summary_lists_errors_in_the_order_of_the_form(client, policy, consultation):
     response = submit(client, policy, consultation, text=None, author_name=None, email=None, consent=None)
     summary = response.content.decode().split('class="error-summary"')[1].split("</ul>")[0]
-    links = re.findall(r'href="#id_(\w+)"', summary)
+    links = re.findall(rf'href="#id_{block_id(consultation)}-(\w+)"', summary)
     assert links == ["text", "author_name", "email", "consent"]
 
 
@@ -167,9 +168,9 @@ def test_html_and_scripts_are_stored_as_typed_and_shown_as_text(client, policy, 
     assert "Предложение " + escape(payload) in content
 
 
-@pytest.mark.parametrize("consultation_field", ["999999", "abc", "", "1 OR 1=1"])
-def test_forged_consultation_id_is_a_400(client, policy, consultation, consultation_field):
-    response = submit(client, policy, consultation, consultation=consultation_field)
+@pytest.mark.parametrize("block_field", ["999999", "abc", "", "1 OR 1=1", "<script>", "x" * 10_000])
+def test_forged_block_id_is_a_400(client, policy, consultation, block_field):
+    response = submit(client, policy, consultation, block=block_field)
     assert response.status_code == 400
     assert "Консултацията не е намерена" in response.content.decode()
     assert not Submission.objects.exists()
@@ -201,7 +202,7 @@ def test_form_loaded_at_235959_and_posted_after_the_deadline_is_refused(client, 
     put_on_page(policy, item)
     with time_machine.travel(closes - timedelta(seconds=1), tick=False):
         page = client.get(policy.url)
-        assert 'action="' + policy.url + 'predlozhenie/#predlozhenie-forma"' in page.content.decode()
+        assert 'action="' + policy.url + f'predlozhenie/#forma-{block_id(item)}"' in page.content.decode()
         data = valid_submission(item, rendered_at=page.context["form"]["rendered_at"].value())
     with time_machine.travel(closes + timedelta(seconds=4), tick=False):
         response = client.post(policy.url + "predlozhenie/", data)
@@ -284,5 +285,14 @@ def test_get_on_the_form_address_goes_back_to_the_page(client, policy, consultat
 
 
 def test_confirmation_token_of_a_deleted_submission_is_a_404(client, policy, consultation):
-    token = signing.dumps(123456, salt=CONFIRMATION_SALT)
+    token = signing.dumps(123456, salt=SubmissionConfirmation.salt)
     assert client.get(f"/konsultacii/potvardi/{token}/").status_code == 404
+
+
+def test_a_request_the_server_cannot_read_gets_a_page_in_bulgarian(client, policy, consultation):
+    """Django refuses a multipart body whose part headers are too big (here a 10,000-character field name)."""
+    response = client.post(policy.url + "predlozhenie/", {"x" * 10_000: "стойност"})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert 'lang="bg"' in content and "Заявката не може да бъде обработена" in content
+    assert not Submission.objects.exists()

@@ -1,12 +1,10 @@
 """Daily: delete unconfirmed alert subscriptions whose link expired, then e-mail each subscriber what is new."""
 
-from datetime import timedelta
-
 from django.core.management.base import BaseCommand
 
 from alerts.digest import send_digests
 from alerts.models import Subscription
-from alerts.tokens import CONFIRMATION_MAX_AGE
+from alerts.tokens import SubscriptionConfirmation
 
 
 class Command(BaseCommand):
@@ -14,6 +12,6 @@ class Command(BaseCommand):
             "непотвърдените абонаменти с изтекла връзка (пускайте веднъж дневно).")
 
     def handle(self, *args, **options):
-        deleted, _ = Subscription.objects.expired_unconfirmed(timedelta(seconds=CONFIRMATION_MAX_AGE)).delete()
+        deleted, _ = Subscription.objects.expired_unconfirmed(SubscriptionConfirmation.max_age).delete()
         sent = send_digests()
         self.stdout.write(f"Изтрити непотвърдени абонаменти: {deleted}; изпратени писма: {sent}")

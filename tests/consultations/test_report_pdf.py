@@ -10,8 +10,8 @@ from django.utils import translation
 
 from consultations.models import Consultation
 from consultations.models.submission import MAX_TEXT_LENGTH
-from reports.report_pdf import CELL_PADDING, COLUMN_WIDTHS, FONT, FONT_SIZE, ReportTable, new_document, report_pdf
-from reports.report_rows import ReportRow, report_columns
+from consultations.report_pdf import CELL_PADDING, COLUMN_WIDTHS, FONT, FONT_SIZE, ReportTable, new_document, report_pdf
+from consultations.report_rows import ReportRow, report_columns
 
 PDFTOTEXT = shutil.which("pdftotext")
 needs_pdftotext = pytest.mark.skipif(

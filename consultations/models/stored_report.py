@@ -1,7 +1,9 @@
-"""Files built once from published reports and then served as they are."""
+"""The справка's PDF, built once when it is published and then served as it is."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .consultation import Consultation
 
 
 class StoredReportPdf(models.Model):
@@ -12,7 +14,7 @@ class StoredReportPdf(models.Model):
     """
 
     consultation = models.OneToOneField(
-        "consultations.Consultation", verbose_name=_("Консултация"), on_delete=models.CASCADE,
+        Consultation, verbose_name=_("Консултация"), on_delete=models.CASCADE,
         related_name="stored_report_pdf",
     )
     file = models.FileField(verbose_name=_("Файл"), upload_to="spravki/")

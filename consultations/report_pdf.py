@@ -14,7 +14,7 @@ from .report_rows import report_columns
 SOFIA = ZoneInfo("Europe/Sofia")
 FONT = "Report"
 # mm on landscape A4, 277 mm between the margins; wide enough that no header word is split
-# (tests/reports/test_report_pdf.py measures them).
+# (tests/consultations/test_report_pdf.py measures them).
 COLUMN_WIDTHS = (9, 35, 31, 30, 78, 25, 69)
 FONT_SIZE = 8  # pt, body and header
 LINE_HEIGHT = 3.6  # mm

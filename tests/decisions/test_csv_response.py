@@ -5,8 +5,7 @@ import io
 
 import pytest
 
-from decisions.export import safe_cell
-from reports.csv_export import csv_response
+from decisions.export import csv_response, safe_cell
 
 
 @pytest.mark.parametrize("text", [
@@ -78,7 +77,7 @@ def test_header_cells_are_neutralised_too_and_a_cyrillic_file_name_is_encoded():
 
 
 def test_report_header_and_rows_survive_unchanged():
-    from reports.report_rows import ReportRow, report_columns
+    from consultations.report_rows import ReportRow, report_columns
 
     row = ReportRow(1, "Иван Петров", "Гражданин", "Чл. 1. Предмет", "-Да се махне чл. 2", "Неприето", "Мотиви.",
                     "rejected")

@@ -5,7 +5,7 @@ from unittest import mock
 import pytest
 
 from consultations.models import Answer
-from reports.models import StoredReportPdf
+from consultations.models import StoredReportPdf
 from tests.consultations.factories import SubmissionFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_publishing_builds_the_pdf_once_and_visitors_get_the_stored_file(client,
     with django_capture_on_commit_callbacks(execute=True):
         closed.publish_report()
     stored = StoredReportPdf.objects.get(consultation=closed)
-    with mock.patch("reports.views.report_pdf") as build:
+    with mock.patch("consultations.views.report_pdf") as build:
         for _ in range(3):
             response = client.get(pdf_url(closed))
             assert response.status_code == 200
@@ -37,7 +37,7 @@ def test_publishing_builds_the_pdf_once_and_visitors_get_the_stored_file(client,
 
 def test_before_the_worker_has_built_it_visitors_get_a_503_with_a_way_out_and_start_nothing(client, closed):
     closed.publish_report()  # the commit hook (and so the build) never runs inside this test's transaction
-    with mock.patch("reports.views.report_pdf") as build, mock.patch("reports.tasks.report_pdf") as task_build:
+    with mock.patch("consultations.views.report_pdf") as build, mock.patch("consultations.tasks.report_pdf") as task_build:
         response = client.get(pdf_url(closed))
     assert response.status_code == 503
     assert response["Retry-After"]

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from consultations.models import Answer, SubmissionStatus
-from reports.report_rows import report_columns, report_rows
+from consultations.report_rows import report_columns, report_rows
 from tests.consultations.factories import SubmissionFactory
 
 pytestmark = pytest.mark.django_db

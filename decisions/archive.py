@@ -9,6 +9,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from . import archive_cache
+
 # The order of the parameters in every link the archive makes, so a link is the same however it was reached.
 FILTER_NAMES = ("q", "year", "body", "policy", "tag", "status", "sort")
 
@@ -122,7 +124,9 @@ def filter_archive(index_page, form):
         decisions = decisions.filter(status=data["status"])
 
     # The years the other filters leave: links to years with nothing are not offered.
-    result.years = years_of(index_page, decisions)
+    result.years = archive_cache.remembered(
+        "years", (index_page.pk, data["policy"], data["tag"], data["body"], data["status"]),
+        lambda: years_of(index_page, decisions))
     if data["year"]:
         decisions = decisions.filter(date__year=data["year"])
 

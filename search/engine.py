@@ -15,6 +15,9 @@ from .snippets import SCANNED_CHARS, snippet
 # Past this many matches a count is shown as "over N": counting every row of a common word costs
 # more than the answer is worth, and nobody pages that far.
 COUNT_LIMIT = 1000
+# An estimate this far past COUNT_LIMIT is taken as "over 1,000" without counting: the planner's statistics
+# may be off by a few times for a combination of words, not by twenty.
+TRUSTED_ESTIMATE = 20 * COUNT_LIMIT
 NUMBERED_KINDS = (SearchEntry.Kind.DECISION, SearchEntry.Kind.ORDER)
 # What the results list needs; the analysed columns stay in the database.
 LISTED_FIELDS = ("id", "kind", "page_id", "document_id", "fragment", "title", "number", "date", "year")
@@ -35,10 +38,18 @@ class Segment:
         self.queryset = queryset
         self._count = count
 
+    # Whether to ask the planner first: worth it where matches are word matches, which cost a vector each.
+    estimated = False
+
     def count(self):
         if self._count is None:
             # Without the order: counting needs no ranking.
-            self._count = self.queryset.order_by().values("id")[: COUNT_LIMIT + 1].count()
+            matches = self.queryset.order_by().values("id")
+            estimate = fulltext.backend().estimated_rows(matches) if self.estimated else None
+            if estimate is not None and estimate >= TRUSTED_ESTIMATE:
+                self._count = COUNT_LIMIT + 1  # "over 1,000", as a count would have said
+            else:
+                self._count = matches[: COUNT_LIMIT + 1].count()
         return self._count
 
     def ordered(self):
@@ -60,6 +71,8 @@ class RankedSegment(Segment):
     seconds, and a rank among thousands of near-equal matches tells a reader less than the date does.
     """
 
+    estimated = True
+
     def __init__(self, queryset, terms, count=None):
         super().__init__(queryset, count)
         self.terms = terms
@@ -72,6 +85,8 @@ class RankedSegment(Segment):
 
 class FullTextSegment(Segment):
     """The entries matching the words, best first; past COUNT_LIMIT matches, those with the words in the title first."""
+
+    estimated = True
 
     def __init__(self, queryset, terms, require_all=True):
         super().__init__(queryset)
@@ -117,7 +132,12 @@ def concatenated(segments, start, stop):
             break
         size = segment.count()
         if start < size:
-            entries.extend(segment.slice(start, min(stop, size)))
+            wanted = min(stop, size) - start
+            found = segment.slice(start, min(stop, size))
+            entries.extend(found)
+            if len(found) < wanted:
+                # A count taken from the planner's estimate was too high: the segment ends here.
+                size = start + len(found)
         start, stop = max(start - size, 0), stop - size
     return entries
 

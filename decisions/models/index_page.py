@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import archive_cache
 from ..archive import filter_archive
 from ..forms import BODY_CHOICES, SORT_CHOICES, STATUS_CHOICES, DecisionFilterForm
 from ..permalinks import permanent_url
@@ -108,6 +109,10 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         if archive.status != 200:
             return context
         paginator = Paginator(archive.decisions, DECISIONS_PER_PAGE)
+        if not archive.params["q"]:
+            # A search's matches follow the search index, which changes without a publication: counted afresh.
+            count_key = (self.pk, archive.link_query())
+            paginator.count = archive_cache.remembered("count", count_key, archive.decisions.count)
         number = form.cleaned_data["page"] or 1
         try:
             page = paginator.page(number)

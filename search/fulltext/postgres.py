@@ -9,6 +9,8 @@ A second, small vector holds the title alone: a query that matches thousands of 
 title matches first without reading every match's body vector (see search/engine.py).
 """
 
+import json
+
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
@@ -73,3 +75,13 @@ def rank(terms):
     return RawSQL(
         "ts_rank(search_searchentry.search_vector, %s::tsquery)", [tsquery(terms, "|")], output_field=FloatField()
     )
+
+
+def estimated_rows(queryset):
+    """The planner's estimate of the rows `queryset` returns, from the column statistics: no row is read.
+
+    For a word in most entries, even counting the first thousand matches reads a thousand large
+    vectors (35 ms at 100,000 decisions); the statistics of the tsvector columns say as much at once.
+    """
+    plan = json.loads(queryset.explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"]

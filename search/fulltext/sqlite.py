@@ -64,3 +64,8 @@ def rank(terms):
         [match_expression(terms, False)],
         output_field=FloatField(),
     )
+
+
+def estimated_rows(queryset):
+    """SQLite has no row estimates to offer: the caller counts."""
+    return None

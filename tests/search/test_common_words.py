@@ -102,3 +102,29 @@ def test_the_same_order_on_sqlite(tmp_path, migrated_sqlite):
                           text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     check(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_a_word_the_statistics_put_in_most_entries_is_not_counted(decision_index, committed, monkeypatch):
+    """PostgreSQL's statistics say the word is everywhere: "over 1,000" without reading a thousand vectors."""
+    from search.fulltext import postgres
+    from tests.decisions.factories import DecisionPageFactory
+
+    with committed():
+        create_acts(lambda **fields: DecisionPageFactory(parent=decision_index, **fields))
+    monkeypatch.setattr(postgres, "estimated_rows", lambda queryset: 50 * engine.COUNT_LIMIT)
+    with CaptureQueriesContext(connection) as captured:
+        results = search("пътища")
+        assert results.is_estimate()
+        page = [hit.title for hit in results[0:10]]
+    assert not [query["sql"] for query in captured.captured_queries if "COUNT(" in query["sql"].upper()]
+    # Even when the estimate is far too high, the first page lists every match, titles first.
+    assert page == EXPECTED
+
+
+def test_a_word_the_statistics_put_in_few_entries_is_counted(decision_index, committed):
+    from tests.decisions.factories import DecisionPageFactory
+
+    with committed():
+        create_acts(lambda **fields: DecisionPageFactory(parent=decision_index, **fields))
+    results = search("пътища")
+    assert results.count() == 4 and not results.is_estimate()

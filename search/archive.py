@@ -1,6 +1,7 @@
 """Search inside one list of pages (the decisions archive): the same matching and ranking as the site's search."""
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db import connection
+from django.db.models import Case, F, Func, IntegerField, Value, When
 
 from .engine import COUNT_LIMIT, Filters, search
 
@@ -14,6 +15,17 @@ def search_archive(pages, query, limit=COUNT_LIMIT):
     """
     results = search(query, Filters(page_ids=pages.values("pk")))
     ranked_page_ids = list(dict.fromkeys(results.page_ids(limit)))
-    order = Case(*[When(pk=page_id, then=Value(position)) for position, page_id in enumerate(ranked_page_ids)],
-                 output_field=IntegerField())
-    return pages.filter(pk__in=ranked_page_ids).annotate(search_position=order).order_by("search_position")
+    return pages.filter(pk__in=ranked_page_ids).annotate(search_position=position_in(ranked_page_ids)).order_by(
+        "search_position")
+
+
+def position_in(ids):
+    """Each row's place in `ids`, to order by.
+
+    On PostgreSQL one array parameter: a CASE of a thousand branches took Django 230 ms to build and
+    the database a thousand comparisons a row.
+    """
+    if connection.vendor == "postgresql":
+        return Func(Value(ids), F("pk"), function="array_position", output_field=IntegerField())
+    return Case(*[When(pk=pk, then=Value(position)) for position, pk in enumerate(ids, start=1)],
+                output_field=IntegerField())

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from consultations.forms import INVALID_EMAIL_MESSAGE
 from policy_pages.models import PolicyPage
 
 from .models import Topic, normalise_email
@@ -26,7 +27,7 @@ class SubscriptionForm(forms.Form):
         help_text=_("Ще ви изпратим писмо с връзка за потвърждение. Адресът не се публикува никога."),
         error_messages={
             "required": _("Въведете адреса на електронната си поща."),
-            "invalid": _("Въведете валиден адрес на електронна поща, например ivan@example.bg."),
+            "invalid": INVALID_EMAIL_MESSAGE,
             "max_length": _("Адресът е твърде дълъг (най-много %(limit_value)d знака)."),
             "null_characters_not_allowed": _("Адресът съдържа непозволен знак."),
         },

@@ -35,6 +35,7 @@ class EmailConfirmation:
     already_confirmed_title = None
     already_confirmed_message = None
     already_confirmed_status = 409
+    fallback_url = "/"  # where a link that names nothing leads on
 
     def token(self, row):
         return signing.dumps(row.pk, salt=self.salt)
@@ -78,13 +79,14 @@ class EmailConfirmation:
         try:
             pk = signing.loads(token, salt=self.salt, max_age=self.max_age.days * 24 * 60 * 60)
         except signing.SignatureExpired:
-            return self.message(request, 410, _("Връзката е изтекла"), self.expired_message % {"days": self.max_age.days})
+            return self.message(request, 410, _("Връзката е изтекла"), self.expired_message % {"days": self.max_age.days},
+                                self.fallback_url)
         except signing.BadSignature:
             return self.message(request, 404, _("Невалидна връзка"), _(
-                "Връзката за потвърждение е непълна или грешна. Копирайте я изцяло от писмото."))
+                "Връзката за потвърждение е непълна или грешна. Копирайте я изцяло от писмото."), self.fallback_url)
         row = self.get_row(pk) if isinstance(pk, int) else None
         if row is None:
-            return self.message(request, 404, _("Не е намерено"), self.not_found_message)
+            return self.message(request, 404, _("Не е намерено"), self.not_found_message, self.fallback_url)
         back_url = self.back_url(row)
         if self.is_confirmed(row) or (request.method == "POST" and not self.confirm_row(row)):
             return self.message(request, self.already_confirmed_status, self.already_confirmed_title,

@@ -15,6 +15,8 @@ from .models.submission import MAX_TEXT_LENGTH
 # A form left open longer than this is sent again, so the timestamp below cannot be replayed forever.
 MAXIMUM_FORM_AGE_SECONDS = 24 * 60 * 60
 FORM_TIMESTAMP_SALT = "consultations.submission-form"
+# Every public form that asks for an address says the same when it is not one (alerts/forms.py too).
+INVALID_EMAIL_MESSAGE = _("Въведете валиден адрес на електронна поща, например ivan@example.bg.")
 
 
 def form_timestamp():
@@ -71,6 +73,7 @@ class SubmissionForm(forms.ModelForm):
         self.fields["section_anchor"].choices = [("", _("Проекта като цяло"))] + list(sections)
         self.fields["email"].required = True
         self.fields["email"].error_messages["required"] = _("Въведете електронна поща, за да потвърдите предложението.")
+        self.fields["email"].error_messages["invalid"] = INVALID_EMAIL_MESSAGE
         self.fields["author_name"].error_messages["required"] = _("Въведете името си.")
         self.fields["text"].error_messages["required"] = _("Напишете предложението си.")
         self.fields["stakeholder_type"].error_messages["required"] = _("Изберете кого представлявате.")

@@ -296,3 +296,14 @@ def test_a_request_the_server_cannot_read_gets_a_page_in_bulgarian(client, polic
     content = response.content.decode()
     assert 'lang="bg"' in content and "Заявката не може да бъде обработена" in content
     assert not Submission.objects.exists()
+
+
+def test_an_address_that_is_not_one_is_said_in_the_sites_words(client, policy, consultation):
+    response = submit(client, policy, consultation, email="не-е-адрес")
+    assert "Въведете валиден адрес на електронна поща" in " ".join(response.context["participation_form"].errors["email"])
+
+
+def test_a_broken_confirmation_link_leads_on_to_the_site(client):
+    response = client.get("/konsultacii/potvardi/garbage/")
+    assert response.status_code == 404
+    assert 'href="/"' in response.content.decode().split("<main", 1)[1]

@@ -261,3 +261,9 @@ def test_a_search_orders_the_archive_by_one_array_not_a_branch_per_match(client,
     assert response.status_code == 200 and response.context["decisions_page"].object_list
     listed = [query["sql"] for query in captured.captured_queries if "array_position" in query["sql"]]
     assert listed and not any(" CASE WHEN" in sql for sql in listed)
+
+
+def test_a_search_that_finds_nothing_says_so_with_its_words_and_offers_no_download(client, archive):
+    content = client.get(archive.url, {"q": "жираф"}).content.decode()
+    assert "Няма решения и заповеди с „жираф“" in content
+    assert "export/csv" not in content

@@ -1,5 +1,6 @@
 """The public search over SearchEntry: numbered references first, then entries with every word, then the best partial matches."""
 
+import contextlib
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -18,6 +19,8 @@ COUNT_LIMIT = 1000
 # An estimate this far past COUNT_LIMIT is taken as "over 1,000" without counting: the planner's statistics
 # may be off by a few times for a combination of words, not by twenty.
 TRUSTED_ESTIMATE = 20 * COUNT_LIMIT
+# A slice this short (a page of results) is read along the date index when its segment is large.
+PAGE_WALK_LIMIT = 100
 NUMBERED_KINDS = (SearchEntry.Kind.DECISION, SearchEntry.Kind.ORDER)
 # What the results list needs; the analysed columns stay in the database.
 LISTED_FIELDS = ("id", "kind", "page_id", "document_id", "fragment", "title", "number", "date", "year")
@@ -81,6 +84,13 @@ class RankedSegment(Segment):
         if self.count() <= COUNT_LIMIT:
             return ranked(self.queryset, self.terms)
         return self.queryset.order_by("-date", "-id")
+
+    def slice(self, start, stop):
+        # A page of thousands of matches newest first: walk the date index (fulltext.backend().date_index_walk).
+        # Not for the archive's thousand ids (page_ids), which a walk filtered by the archive would make slower.
+        walk = self.count() > COUNT_LIMIT and stop - start <= PAGE_WALK_LIMIT
+        with fulltext.backend().date_index_walk() if walk else contextlib.nullcontext():
+            return super().slice(start, stop)
 
 
 class FullTextSegment(Segment):

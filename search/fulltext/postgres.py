@@ -9,8 +9,10 @@ A second, small vector holds the title alone: a query that matches thousands of 
 title matches first without reading every match's body vector (see search/engine.py).
 """
 
+import contextlib
 import json
 
+from django.db import connection, transaction
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
@@ -85,3 +87,20 @@ def estimated_rows(queryset):
     """
     plan = json.loads(queryset.explain(format="json"))
     return plan[0]["Plan"]["Plan Rows"]
+
+
+@contextlib.contextmanager
+def date_index_walk():
+    """Run the queries inside along the date index, reading matches newest first until the page is full.
+
+    For thousands of matches of several words the planner multiplies each word's share as if they were
+    independent ("детски" and "градини" come together: 13 expected, 4,962 found), then collects every
+    match through the GIN indexes and rechecks its vector: 146 ms. Walking the dates reads a few
+    hundred rows for a page: 5.5 ms. Reset at the end, since SET LOCAL would outlive a savepoint.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off")
+        try:
+            yield
+        finally:
+            cursor.execute("RESET enable_bitmapscan; RESET enable_seqscan")

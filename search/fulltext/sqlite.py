@@ -4,6 +4,8 @@ The words arrive already normalised and stemmed in Python; `remove_diacritics 0`
 bm25 weights put exact over stem and title over body, as the PostgreSQL index does.
 """
 
+import contextlib
+
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
@@ -69,3 +71,8 @@ def rank(terms):
 def estimated_rows(queryset):
     """SQLite has no row estimates to offer: the caller counts."""
     return None
+
+
+def date_index_walk():
+    """SQLite's planner needs no steering here."""
+    return contextlib.nullcontext()

@@ -17,6 +17,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Заглавие (ниво 2)")), ("h3", _("Подзаглавие (ниво 3)"))],
         default="h2",
         help_text=_("Ниво 1 е заглавието на страницата; започнете от ниво 2."),
+        search_index=False,  # the level's label is no words of the page
     )
 
     class Meta:

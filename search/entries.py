@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -39,21 +40,25 @@ def analysed(title, text, title_extra=""):
 def searchable_text(obj, related=False):
     """The text of an object's search fields other than its title, as plain text.
 
-    `related=True` gives the text of its related fields instead (tags): searched, but not shown in snippets.
+    `related=True` gives the text of its related fields (tags) and its numbers instead: searched, but not
+    shown in snippets.
     """
     parts = []
     for field in obj.get_search_fields():
-        if not related and isinstance(field, index.SearchField) and field.field_name != "title":
+        if isinstance(field, index.SearchField) and field.field_name != "title":
             try:
                 model_field = field.get_field(obj.__class__)
             except FieldDoesNotExist:
                 model_field = None
             if hasattr(model_field, "get_searchable_content"):
-                # The field's own value (a StreamValue), not the serialised form get_value gives.
-                value = getattr(obj, field.field_name)
-                parts.extend(str(part) for part in model_field.get_searchable_content(value))
+                if not related:
+                    # The field's own value (a StreamValue), not the serialised form get_value gives.
+                    value = getattr(obj, field.field_name)
+                    parts.extend(str(part) for part in model_field.get_searchable_content(value))
             elif (value := field.get_value(obj)) not in (None, ""):
-                parts.append(str(value))
+                # A number (a decision's) is a particular, searched with the title: as text it ended snippets.
+                if isinstance(value, (int, float, Decimal)) == related:
+                    parts.append(str(value))
         elif related and isinstance(field, index.RelatedFields):
             value = field.get_value(obj)
             items = value.all() if hasattr(value, "all") else [value] if value is not None else []

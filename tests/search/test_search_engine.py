@@ -135,3 +135,27 @@ def test_a_common_word_is_counted_only_up_to_the_limit(decide, monkeypatch):
     results = search("пътища")
     assert results.count() == 3 and results.is_estimate()
     assert len(results[0:10]) == 3
+
+
+def test_a_decisions_number_is_searched_but_not_shown_as_its_text(decision_index, committed):
+    """The number is a particular, like the date: as text it ended snippets as a stray „… 87 %. 61“."""
+    from search.models import SearchEntry
+
+    with committed():
+        decision = DecisionPageFactory(parent=decision_index, number=61, body="<p>Разходите са 87 %.</p>")
+    entry = SearchEntry.objects.get(page=decision, document__isnull=True)
+    assert not entry.text.rstrip().endswith("61")
+    assert [hit.title for hit in search("61")][0] == decision.title
+
+
+def test_a_headings_level_is_not_text_of_the_page(home, committed):
+    from search.models import SearchEntry
+    from tests.home.factories import StandardPageFactory
+
+    with committed():
+        page = StandardPageFactory(parent=home, title="Добри практики", body=[
+            ("heading", {"text": "Училищни градини", "level": "h2"}),
+        ])
+    text = SearchEntry.objects.get(page=page).text
+    assert "Училищни градини" in text
+    assert "ниво" not in text

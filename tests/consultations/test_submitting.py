@@ -307,3 +307,10 @@ def test_a_broken_confirmation_link_leads_on_to_the_site(client):
     response = client.get("/konsultacii/potvardi/garbage/")
     assert response.status_code == 404
     assert 'href="/"' in response.content.decode().split("<main", 1)[1]
+
+
+def test_the_server_error_page_is_in_bulgarian_and_needs_no_context():
+    from django.template.loader import render_to_string
+
+    content = render_to_string("500.html")
+    assert 'lang="bg"' in content and "Възникна грешка в сървъра" in content and 'href="/"' in content

@@ -20,9 +20,15 @@ _batch = threading.local()
 
 @contextmanager
 def entries_in_bulk():
-    """Collect the pages and documents saved inside the block and enter them in one go at its end (imports)."""
+    """Collect the pages and documents saved inside the block and enter them in one go at its end (imports).
+
+    A block inside another collects for the outer one, which enters everything once.
+    """
     from .bulk_entries import sync_pages
 
+    if getattr(_batch, "page_ids", None) is not None:
+        yield
+        return
     _batch.page_ids, _batch.document_ids = set(), set()
     try:
         yield

@@ -1,5 +1,6 @@
 """A real Chromium (Debian's) driven by Playwright against pytest-django's live server."""
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -60,6 +61,30 @@ def demo_site(transactional_db, live_server):
     call_command("load_demo")
     return live_server.url
 
+
+@pytest.fixture(scope="module")
+def demo_site_to_read(django_db_setup, django_db_blocker):
+    """The demo behind a live server of its own, loaded once for a whole module of tests that only look.
+
+    Loading the demo takes seconds; a module of twenty page checks would spend most of its time on it.
+    The module's tests are marked `django_db` (each in a transaction of its own, rolled back) and must
+    not change the database nor use `demo_site` or `transactional_db`, whose flush would empty it.
+    The database is left as it was found, as Django's serialized rollback does, for the tests after.
+    """
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        found = connection.creation.serialize_db_to_string()
+        restore_wagtail_base_data()
+        call_command("load_demo", stdout=io.StringIO())
+        server = LiveServer("localhost")
+        try:
+            yield server.url
+        finally:
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
+            connection.creation.deserialize_db_from_string(found)
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 PAGES = {
     "home": "/",
     "standard page": "/za-platformata/",
@@ -18,9 +16,13 @@ PAGES = {
     "not found": "/nyama-takava-stranica/",
 }
 
+# The demo is loaded once for the module and committed: each test only reads it (demo_site_to_read).
+pytestmark = pytest.mark.django_db
+
+
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_type_has_no_accessibility_violations(page, demo_site, axe, name):
-    response = page.goto(demo_site + PAGES[name])
+def test_page_type_has_no_accessibility_violations(page, demo_site_to_read, axe, name):
+    response = page.goto(demo_site_to_read + PAGES[name])
     assert response.status == (404 if name == "not found" else 200)
     assert axe() == []

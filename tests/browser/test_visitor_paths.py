@@ -5,11 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The demo is loaded once for the module and committed: each test only reads it (demo_site_to_read).
+pytestmark = pytest.mark.django_db
 
 
-def test_resident_goes_from_home_to_a_policy(page, demo_site):
-    page.goto(demo_site + "/")
+
+def test_resident_goes_from_home_to_a_policy(page, demo_site_to_read):
+    page.goto(demo_site_to_read + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Диалози за бъдещето на Ботевград")
     page.get_by_role("navigation", name="Основна навигация").get_by_role("link", name="Политики").click()
     expect(page).to_have_url(re.compile(r"/politiki/$"))
@@ -18,8 +20,8 @@ def test_resident_goes_from_home_to_a_policy(page, demo_site):
     expect(page.locator('[aria-current="step"]')).to_have_text("Изпълнение")
 
 
-def test_reporter_searches_for_a_decision_and_opens_it(page, demo_site):
-    page.goto(demo_site + "/")
+def test_reporter_searches_for_a_decision_and_opens_it(page, demo_site_to_read):
+    page.goto(demo_site_to_read + "/")
     page.get_by_label("Търсете в решенията, политиките и документите").fill("компостери")
     page.get_by_label("Търсете в решенията, политиките и документите").press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q="))
@@ -29,15 +31,15 @@ def test_reporter_searches_for_a_decision_and_opens_it(page, demo_site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Добри практики")
 
 
-def test_reporter_finds_a_decision_by_its_text_and_cites_its_address(page, demo_site):
-    page.goto(demo_site + "/search/?q=" + "асистентска")
+def test_reporter_finds_a_decision_by_its_text_and_cites_its_address(page, demo_site_to_read):
+    page.goto(demo_site_to_read + "/search/?q=" + "асистентска")
     page.locator(".search-results a").first.click()
     expect(page).to_have_url(re.compile(r"/resheniya/\d{4}-\d+/$"))
     expect(page.get_by_text("Постоянен адрес")).to_be_visible()
 
 
-def test_skip_link_moves_focus_to_the_main_content(page, demo_site):
-    page.goto(demo_site + "/")
+def test_skip_link_moves_focus_to_the_main_content(page, demo_site_to_read):
+    page.goto(demo_site_to_read + "/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Към основното съдържание")
     expect(skip).to_be_focused()
@@ -45,10 +47,10 @@ def test_skip_link_moves_focus_to_the_main_content(page, demo_site):
     expect(page.locator("main#main")).to_be_focused()
 
 
-def test_site_works_on_a_small_phone_without_javascript(browser, demo_site):
+def test_site_works_on_a_small_phone_without_javascript(browser, demo_site_to_read):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    page.goto(demo_site + "/resheniya/")
+    page.goto(demo_site_to_read + "/resheniya/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Решения и заповеди")
     # On a phone the row of year links gives way to the folded form's year field.
     expect(page.get_by_role("link", name="2025", exact=True)).to_be_hidden()

@@ -18,6 +18,7 @@ from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.demo.policies import POLICIES
 from home.models import HomePage, MunicipalityContacts, StandardPage
 from policy_pages.models import PolicyIndexPage, PolicyPage
+from search.entry_signals import entries_in_bulk
 
 
 def sections_to_stream(sections):
@@ -49,12 +50,14 @@ class Command(BaseCommand):
         if options["if_empty"] and HomePage.objects.exists():
             self.stdout.write("Сайтът вече има съдържание; демонстрационното не е заредено.")
             return
-        home = self.home_page()
-        self.standard_pages(home)
-        self.contacts(home)
-        policies = self.policies(home)
-        self.decisions(home, policies)
-        self.consultations(home, policies)
+        # Every page and document is entered into the search once, at the end, not at each of its saves.
+        with entries_in_bulk():
+            home = self.home_page()
+            self.standard_pages(home)
+            self.contacts(home)
+            policies = self.policies(home)
+            self.decisions(home, policies)
+            self.consultations(home, policies)
         self.stdout.write(self.style.SUCCESS("Демонстрационното съдържание е заредено."))
 
     def home_page(self):

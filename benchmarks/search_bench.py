@@ -167,31 +167,45 @@ def measure_pages(env, port, count, warmups):
 
 def explain(env):
     """The plans of the search's full-text queries (count and first page) for the rare and the common word."""
-    return subprocess.run([PYTHON, "-m", "benchmarks.search_bench", "--explain"], cwd=ROOT, env=env, check=True,
-                          capture_output=True, text=True).stdout
+    done = subprocess.run([PYTHON, "-m", "benchmarks.search_bench", "--explain"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"The query plans could not be read:\n{done.stderr}")
+    return done.stdout
 
 
 def explain_in_process():
     import django
 
     django.setup()
+    print(explained_plans(EXPLAINED))
+
+
+def explained_plans(queries):
+    """Markdown: each full-text query the search runs for `queries` ({label: query}), with its analysed plan."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from search.engine import search
 
-    for label, query in EXPLAINED.items():
+    sections = []
+    for label, query in queries.items():
         with CaptureQueriesContext(connection) as captured:
             results = search(query)
             results.count()
             list(results[0:10])  # the first page, as the search view asks for it
-        for executed in (q for q in captured.captured_queries if "@@" in q["sql"]):
+        for executed in captured.captured_queries:
+            sql = executed["sql"]
+            # The planner's own estimate (EXPLAIN) and the settings around a walk are not the search's queries.
+            if "@@" not in sql or sql.lstrip().upper().startswith(("EXPLAIN", "SET", "RESET")):
+                continue
             with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + executed["sql"])
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                 plan = "\n".join(row[0] for row in cursor.fetchall())
-            kind = "count" if "COUNT(" in executed["sql"].upper() else "first page"
-            print(f"#### {label} `{query}`: {kind} query ({float(executed['time']) * 1000:.1f} ms in Django)\n")
-            print(f"```sql\n{executed['sql']}\n```\n\n```\n{plan}\n```\n")
+            kind = "count" if "COUNT(" in sql.upper() else "first page"
+            sections.append(f"#### {label} `{query}`: {kind} query ({float(executed['time']) * 1000:.1f} ms in Django)\n\n"
+                            f"```sql\n{sql}\n```\n\n```\n{plan}\n```\n")
+    return "\n".join(sections)
 
 
 def ms(value):

@@ -37,3 +37,14 @@ def test_a_number_is_looked_up_in_its_btree_index(many_entries):
     results = search("Решение № 1234")
     text = plan(results.segments[0].queryset)
     assert "search_entry_number_year" in text, text
+
+
+def test_the_benchmark_reports_the_plans_of_the_search_queries_only(many_entries):
+    """`make bench-search` prints these plans; the planner's estimate (itself an EXPLAIN) is not one of them."""
+    from benchmarks.search_bench import explained_plans
+
+    report = explained_plans({"rare word": "дума1234", "common word": "общината"})
+    assert "#### rare word `дума1234`: first page query" in report
+    assert "#### common word `общината`: count query" in report
+    assert "EXPLAIN (FORMAT" not in report
+    assert "Execution Time" in report

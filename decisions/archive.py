@@ -23,7 +23,7 @@ SORT_ORDERS = {
 
 
 def search_archive(decisions, query):
-    """The decisions matching `query`, most relevant first (the site's search, search/archive.py)."""
+    """The decisions matching `query`, most relevant first (the site's search, search/archive.py ArchiveMatches)."""
     # Imported here: the search app builds its index from every app, so it is loaded after them.
     from search.archive import search_archive as site_search_archive
 
@@ -36,12 +36,21 @@ class ArchiveQuery:
 
     status: int = 200
     errors: list = field(default_factory=list)
-    decisions: object = None  # the filtered, ordered queryset
+    decisions: object = None  # the filtered, ordered queryset; None for a search in order of relevance
+    matches: object = None  # a search's matches in order of relevance (search.archive.ArchiveMatches)
     years: list = field(default_factory=list)
     params: dict = field(default_factory=dict)  # the filter as it goes into links
     tag: object = None
     policy: object = None
     policies: list = field(default_factory=list)  # every live, public policy, for the form's options
+
+    def listed(self):
+        """What the list pages through: a search's matches are read only as far as the page shown."""
+        return self.matches if self.decisions is None else self.decisions
+
+    def all_decisions(self):
+        """Every decision of the list as a queryset in its order (the exports)."""
+        return self.matches.queryset() if self.decisions is None else self.decisions
 
     def link_query(self, **changes):
         """The query string of this filter with `changes` (a value of None or "" removes a parameter)."""
@@ -82,6 +91,14 @@ def years_of(anchor, decisions):
         for year in candidates
     }).first()
     return [year for year in candidates if found[f"year_{year}"]]
+
+
+def search_unavailable(result):
+    """Elasticsearch is down: say so, and keep the filters that do not need it usable."""
+    result.status = 503
+    result.errors = [_("Търсенето по думи временно не работи. Опитайте след няколко минути или "
+                       "използвайте филтрите без думи за търсене.")]
+    return result
 
 
 def filter_archive(index_page, form):
@@ -135,15 +152,14 @@ def filter_archive(index_page, form):
         from search.engine import SearchUnavailable
 
         try:
-            decisions = search_archive(decisions, data["q"])
+            matches = search_archive(decisions, data["q"])
+            if sort == "relevance":
+                result.matches = matches
+                matches.count()  # asks the search now, while its failure can still be told
+                return result
+            decisions = matches.queryset()
         except SearchUnavailable:
-            # Elasticsearch is down: say so, and keep the filters that do not need it usable.
-            result.status = 503
-            result.errors = [_("Търсенето по думи временно не работи. Опитайте след няколко минути или "
-                               "използвайте филтрите без думи за търсене.")]
-            return result
-    if sort != "relevance":
-        decisions = decisions.annotate(year=ExtractYear("date")) if sort == "number" else decisions
-        decisions = decisions.order_by(*SORT_ORDERS[sort])
-    result.decisions = decisions
+            return search_unavailable(result)
+    decisions = decisions.annotate(year=ExtractYear("date")) if sort == "number" else decisions
+    result.decisions = decisions.order_by(*SORT_ORDERS[sort])
     return result

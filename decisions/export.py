@@ -117,7 +117,7 @@ def json_lines(rows):
 def export_response(archive, file_format, archive_url, request):
     """A streamed download of the archive's filtered list (`archive` from decisions.archive.filter_archive)."""
     root_url = archive_url[: archive_url.index("/", archive_url.index("//") + 2)]
-    rows = export_rows(archive.decisions, archive_url, root_url)
+    rows = export_rows(archive.all_decisions(), archive_url, root_url)
     if file_format == "csv":
         response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     else:

@@ -6,17 +6,66 @@ from django.db.models import Case, F, Func, IntegerField, Value, When
 from .engine import COUNT_LIMIT, Filters, search
 
 
-def search_archive(pages, query, limit=COUNT_LIMIT):
-    """`pages` restricted to those the query finds, best first.
+def search_archive(pages, query):
+    """The pages of `pages` the query finds, best first (ArchiveMatches).
 
     A page is found by its own text or by the text of a document attached to it. The ranking is the
-    site search's (numbered references, all words, partial matches); `limit` bounds how many ranked
-    pages are kept, since an archive page shows a few dozen.
+    site search's (numbered references, all words, partial matches).
     """
-    results = search(query, Filters(page_ids=pages.values("pk")))
-    ranked_page_ids = list(dict.fromkeys(results.page_ids(limit)))
-    return pages.filter(pk__in=ranked_page_ids).annotate(search_position=position_in(ranked_page_ids)).order_by(
-        "search_position")
+    return ArchiveMatches(pages, search(query, Filters(page_ids=pages.values("pk"))))
+
+
+class ArchiveMatches:
+    """The pages a search of the archive finds, as the sequence Django's Paginator pages through.
+
+    A list page reads only the matches up to its last one: the first page of a common word needs twenty
+    pages, not the thousand a full ranking would read. Counted as the site's search counts (its count
+    of matches, "over 1,000" past COUNT_LIMIT), then as pages once there are few enough to read them all.
+    """
+
+    def __init__(self, pages, results):
+        self.pages = pages
+        self.results = results
+        self._read = {}  # entries asked for -> (entries found, distinct pages in order)
+
+    def page_ids(self, wanted):
+        """The first `wanted` pages found, best first, each once (a page is found by its text and its documents)."""
+        limit = min(wanted, COUNT_LIMIT)
+        while True:
+            found, distinct = self._page_ids_of_first(limit)
+            # Documents of pages already found take places: read further until enough pages or no more.
+            if len(distinct) >= wanted or found < limit or limit >= 2 * COUNT_LIMIT:
+                return distinct[:wanted]
+            limit *= 2
+
+    def _page_ids_of_first(self, limit):
+        if limit not in self._read:
+            found = self.results.page_ids(limit)
+            self._read[limit] = (len(found), list(dict.fromkeys(found)))
+        return self._read[limit]
+
+    def is_estimate(self):
+        return self.results.is_estimate()
+
+    def count(self):
+        if self.results.is_estimate():
+            return COUNT_LIMIT
+        return len(self.page_ids(COUNT_LIMIT))
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            return self[item : item + 1][0]
+        ids = self.page_ids(item.stop if item.stop is not None else COUNT_LIMIT)[item.start or 0 :]
+        found = self.pages.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def queryset(self):
+        """Every page found (up to COUNT_LIMIT), best first, as a queryset: for another order and the exports."""
+        ids = self.page_ids(COUNT_LIMIT)
+        return self.pages.filter(pk__in=ids).annotate(search_position=position_in(ids)).order_by("search_position")
 
 
 def position_in(ids):

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import archive_cache
-from ..archive import filter_archive
+from ..archive import filter_archive, search_unavailable
 from ..forms import BODY_CHOICES, SORT_CHOICES, STATUS_CHOICES, DecisionFilterForm
 from ..permalinks import permanent_url
 from .decision_page import DecisionPage
@@ -19,9 +19,17 @@ from .decision_page import DecisionPage
 DECISIONS_PER_PAGE = 20
 
 
-def result_count_label(count, body):
-    """"12 решения", "1 заповед", "40 решения и заповеди": the list's size in the words for what it holds."""
-    if body == "council":
+def result_count_label(count, body, over=False):
+    """"12 решения", "1 заповед", "40 решения и заповеди", "над 1000 решения": the list's size in the words for what it holds."""
+    if over:
+        # A search of a common word is not counted past COUNT_LIMIT (search/engine.py).
+        if body == "council":
+            message = ngettext("Над %(count)s решение", "Над %(count)s решения", count)
+        elif body == "mayor":
+            message = ngettext("Над %(count)s заповед", "Над %(count)s заповеди", count)
+        else:
+            message = ngettext("Над %(count)s решение или заповед", "Над %(count)s решения и заповеди", count)
+    elif body == "council":
         message = ngettext("%(count)s решение", "%(count)s решения", count)
     elif body == "mayor":
         message = ngettext("%(count)s заповед", "%(count)s заповеди", count)
@@ -86,6 +94,8 @@ class DecisionIndexPage(RoutablePageMixin, Page):
 
     def filtered_context(self, request, form, archive):
         """Everything the template shows for the filter: the list page, the form's options, the links that keep the filter."""
+        from search.engine import SearchUnavailable  # the search app is loaded after the apps it indexes
+
         raw = {name: form.data.get(name, "") for name in ("q", "year", "body", "policy", "status", "sort")}
         selected = archive.params if archive.status == 200 else raw
         chosen = [name for name in ("year", "body", "policy", "status", "sort") if selected.get(name)]
@@ -108,7 +118,7 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         }
         if archive.status != 200:
             return context
-        paginator = Paginator(archive.decisions, DECISIONS_PER_PAGE)
+        paginator = Paginator(archive.listed(), DECISIONS_PER_PAGE)
         if not archive.params["q"]:
             # A search's matches follow the search index, which changes without a publication: counted afresh.
             count_key = (self.pk, archive.link_query())
@@ -116,6 +126,12 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         number = form.cleaned_data["page"] or 1
         try:
             page = paginator.page(number)
+            # The list page's decisions are read here, where a search that stops answering can still be told.
+            page.object_list = list(page.object_list)
+        except SearchUnavailable:
+            search_unavailable(archive)
+            context.update(filter_status=archive.status, filter_errors=archive.errors)
+            return context
         except EmptyPage:
             message = ngettext("Няма страница %(number)s; решенията са на %(total)s страница.",
                                "Няма страница %(number)s; решенията са на %(total)s страници.", paginator.num_pages)
@@ -130,7 +146,8 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         query_suffix = f"?{export_query}" if export_query else ""
         context.update(
             decisions_page=page,
-            result_count=result_count_label(paginator.count, archive.params["body"]),
+            result_count=result_count_label(paginator.count, archive.params["body"],
+                                            over=archive.matches is not None and archive.matches.is_estimate()),
             years=[(y, archive.link_query(year=y)) for y in archive.years],
             all_years_query=archive.link_query(year=None),
             selected_year=year,

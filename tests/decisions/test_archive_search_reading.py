@@ -1,0 +1,93 @@
+"""A search of the archive reads only as many matches as the list page shows, each decision once."""
+
+import datetime
+
+import pytest
+
+from decisions.models import DecisionDocument
+from decisions.models import index_page as archive_page
+from search import archive as archive_search
+from search import engine
+from search.engine import Results
+from search.models import DocumentText
+from tests.consultations.factories import DocumentFactory
+
+pytestmark = pytest.mark.django_db
+LIMIT = 5
+PER_PAGE = 3
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """COUNT_LIMIT and the page size of a large archive, at a size a test can fill."""
+    monkeypatch.setattr(engine, "COUNT_LIMIT", LIMIT)
+    monkeypatch.setattr(archive_search, "COUNT_LIMIT", LIMIT)
+    monkeypatch.setattr(archive_page, "DECISIONS_PER_PAGE", PER_PAGE)
+
+
+@pytest.fixture
+def asked_for(monkeypatch):
+    """The number of matches each read of the search asked for."""
+    limits = []
+    page_ids = Results.page_ids
+
+    def spy(self, limit):
+        limits.append(limit)
+        return page_ids(self, limit)
+
+    monkeypatch.setattr(Results, "page_ids", spy)
+    return limits
+
+
+@pytest.fixture
+def streets(decision_index, decision_page_factory, django_capture_on_commit_callbacks):
+    """Twelve decisions about streets, one a month, the newest last."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return [decision_page_factory(parent=decision_index, title=f"Ремонт на улица № {number}", number=number,
+                                      date=datetime.date(2025, number, 10)) for number in range(1, 13)]
+
+
+def titles(response):
+    return [decision.title for decision in response.context["decisions_page"].object_list]
+
+
+def test_past_the_count_limit_the_first_page_reads_only_its_own_matches(client, decision_index, streets,
+                                                                         small_limits, asked_for):
+    response = client.get(decision_index.url, {"q": "улица"})
+    assert response.status_code == 200
+    assert titles(response) == ["Ремонт на улица № 12", "Ремонт на улица № 11", "Ремонт на улица № 10"]
+    assert asked_for == [PER_PAGE]
+    assert '<p class="result-count">Над 5 решения и заповеди</p>' in response.content.decode()
+
+
+def test_the_next_page_goes_on_where_the_first_stopped(client, decision_index, streets, small_limits):
+    first = titles(client.get(decision_index.url, {"q": "улица"}))
+    second = titles(client.get(decision_index.url, {"q": "улица", "page": "2"}))
+    # The list ends at COUNT_LIMIT, as the site's search does: a narrower search finds the rest.
+    assert second == ["Ремонт на улица № 9", "Ремонт на улица № 8"]
+    assert not set(first) & set(second)
+
+
+def test_a_decision_found_by_its_text_and_its_document_is_listed_once(client, decision_index, streets, small_limits,
+                                                                       django_capture_on_commit_callbacks):
+    for decision in streets[-3:]:
+        document = DocumentFactory(title=f"Приложение към {decision.title}")
+        with django_capture_on_commit_callbacks(execute=True):
+            decision.documents.add(DecisionDocument(document=document))
+            decision.save()
+            DocumentText.objects.update_or_create(document=document, defaults={
+                "status": "extracted", "text": "Ремонтът на улицата започва през пролетта."})
+    response = client.get(decision_index.url, {"q": "улица"})
+    listed = titles(response)
+    assert len(listed) == PER_PAGE == len(set(listed))
+
+
+def test_below_the_count_limit_the_count_is_exact(client, decision_index, decision_page_factory, streets, small_limits,
+                                                  django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in (20, 21):
+            decision_page_factory(parent=decision_index, title=f"Шадраван в парка {number}", number=number,
+                                  date=datetime.date(2024, 5, number))
+    response = client.get(decision_index.url, {"q": "шадраван"})
+    assert titles(response) == ["Шадраван в парка 21", "Шадраван в парка 20"]
+    assert '<p class="result-count">2 решения и заповеди</p>' in response.content.decode()

@@ -85,12 +85,22 @@ class RankedSegment(Segment):
             return ranked(self.queryset, self.terms)
         return self.queryset.order_by("-date", "-id")
 
+    def walked(self, size):
+        """A page of thousands of matches newest first walks the date index (fulltext.backend().date_index_walk).
+
+        Not for a thousand (the archive's other orders and exports): a walk that long reads more than it saves.
+        """
+        walk = self.count() > COUNT_LIMIT and size <= PAGE_WALK_LIMIT
+        return fulltext.backend().date_index_walk() if walk else contextlib.nullcontext()
+
     def slice(self, start, stop):
-        # A page of thousands of matches newest first: walk the date index (fulltext.backend().date_index_walk).
-        # Not for the archive's thousand ids (page_ids), which a walk filtered by the archive would make slower.
-        walk = self.count() > COUNT_LIMIT and stop - start <= PAGE_WALK_LIMIT
-        with fulltext.backend().date_index_walk() if walk else contextlib.nullcontext():
+        with self.walked(stop - start):
             return super().slice(start, stop)
+
+    def page_ids(self, limit):
+        # The archive's list page: its few pages, each checked against the archive as the walk meets it.
+        with self.walked(limit):
+            return super().page_ids(limit)
 
 
 class FullTextSegment(Segment):
@@ -230,8 +240,11 @@ def filtered(queryset, filters):
     joined = SearchEntry.objects.all()
     if filters.policy:
         joined = joined.filter(policies=filters.policy)
-    if filters.page_ids is not None:
+    if filters.page_ids is not None and uses_elasticsearch():
         joined = joined.filter(page_id__in=filters.page_ids)
+    elif filters.page_ids is not None:
+        # A page is one row: no join to repeat an entry, so no second lookup of each entry by its id.
+        queryset = queryset.filter(page_id__in=filters.page_ids)
     if joined.query.where:
         # Elasticsearch filters on indexed fields only, so joins become a list of entries first.
         ids = joined.values_list("id", flat=True)
@@ -248,9 +261,10 @@ def search(query, filters=None):
     filters = filters or Filters()
     parsed = parse(query)
     entries = filtered(SearchEntry.objects.all(), filters)
+    cited = parsed.reference_only and not uses_elasticsearch()
     if parsed.year and not filters.year and uses_elasticsearch():
         entries = entries.filter(year=parsed.year)
-    elif parsed.year and not filters.year:
+    elif parsed.year and not filters.year and not cited:
         # "бюджет 2025": that year's decisions, and undated pages that mention the year.
         year_word = fulltext.backend().matching([Term.of(str(parsed.year))], require_all=True)
         entries = entries.alias(mentions_year=year_word).filter(Q(year=parsed.year) | Q(year__isnull=True, mentions_year=True))
@@ -258,10 +272,15 @@ def search(query, filters=None):
     numbered_ids = []
     if parsed.number is not None:
         numbered = entries.filter(number=parsed.number, kind__in=[parsed.kind] if parsed.kind else NUMBERED_KINDS)
+        numbered = numbered.filter(year=parsed.year) if cited else numbered
         numbered = numbered.order_by("-date", "kind", "-id")
         numbered_ids = list(numbered.values_list("id", flat=True)[:COUNT_LIMIT])
         segments.append(Segment(numbered))
     terms = parsed.terms or ([Term.of(str(parsed.number))] if parsed.number is not None else [])
+    if cited:
+        # "23/2026" is cited as "№ 23/2026" or "№ 23 от … 2026" in any later year's texts; the number alone
+        # in that year's texts ("23 улици") is not this act.
+        terms = [Term.of(str(parsed.number)), Term.of(str(parsed.year))]
     if terms and uses_elasticsearch():
         rest = entries.exclude(id__in=numbered_ids) if numbered_ids else entries
         segments.append(ElasticsearchSegment(rest, " ".join(term.word for term in terms)))
@@ -270,7 +289,7 @@ def search(query, filters=None):
         rest = entries.exclude(id__in=numbered_ids) if numbered_ids else entries
         every_word = rest.alias(has_all=backend.matching(terms)).filter(has_all=True)
         segments.append(FullTextSegment(every_word, terms))
-        if len(terms) > 1:
+        if len(terms) > 1 and not cited:
             some_words = rest.alias(has_any=backend.matching(terms, require_all=False), has_all=backend.matching(terms))
             segments.append(FullTextSegment(some_words.filter(has_any=True, has_all=False), terms, require_all=False))
     elif parsed.year:

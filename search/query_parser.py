@@ -44,9 +44,15 @@ class ParsedQuery:
     number: int | None = None
     year: int | None = None
     kind: str | None = None
+    year_of_number: bool = False  # the year came with the number ("23/2026"), not as a word of its own
 
     def __bool__(self):
         return bool(self.terms or self.number is not None or self.year is not None)
+
+    @property
+    def reference_only(self):
+        """Only a dated reference ("23/2026", "решение № 23 от 2026"): the act, then the texts citing it."""
+        return self.year_of_number and not self.terms
 
     @property
     def forms(self):
@@ -70,6 +76,7 @@ def parse(text):
             groups = match.groupdict()
             if groups.get("year"):
                 parsed.year = as_year(groups["year"])
+                parsed.year_of_number = parsed.year is not None
             if groups.get("kind"):
                 parsed.kind = KIND_WORDS.get(groups["kind"])
             text = text[: match.start()] + " " + text[match.end():]

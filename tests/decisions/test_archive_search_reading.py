@@ -91,3 +91,15 @@ def test_below_the_count_limit_the_count_is_exact(client, decision_index, decisi
     response = client.get(decision_index.url, {"q": "шадраван"})
     assert titles(response) == ["Шадраван в парка 21", "Шадраван в парка 20"]
     assert '<p class="result-count">2 решения и заповеди</p>' in response.content.decode()
+
+
+def test_a_first_page_of_many_matches_walks_the_date_index(client, decision_index, streets, small_limits):
+    """Thousands of matches in titles: the planner expected 244 and sorted 5,034 (67 -> 11 ms at 100,000)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(decision_index.url, {"q": "улица"})
+    assert titles(response)[0] == "Ремонт на улица № 12"
+    if connection.vendor == "postgresql":
+        assert any("enable_bitmapscan = off" in query["sql"] for query in captured.captured_queries)

@@ -88,6 +88,15 @@ def test_a_decision_that_cites_the_number_follows_the_numbered_ones(numbered):
     assert "Решение за спорта" not in found
 
 
+def test_a_dated_number_finds_the_act_then_the_texts_that_cite_it_in_any_year(numbered, decide):
+    decide("Решение за паркирането", "<p>Отменя Решение № 23/2026 г. на Общинския съвет.</p>", number=7,
+           date=datetime.date(2027, 2, 1))
+    decide("Решение за пейките", "<p>Поставяне на 23 нови пейки.</p>", number=60, date=datetime.date(2025, 6, 1))
+    found = titles("23/2026")
+    assert found[:2] == ["Решение за пътищата", "Заповед за снегопочистването"]
+    assert set(found[2:]) == {"Решение за паркирането", "Решение, което изменя Решение № 23"}
+
+
 def test_a_year_narrows_the_search_to_it(decide):
     decide("Бюджет на общината", date=datetime.date(2025, 1, 30))
     decide("Бюджет на общината за следващата година", date=datetime.date(2026, 1, 29))

@@ -1,0 +1,176 @@
+"""Policy pages: the five municipal policies, their lifecycle stage and their structured body."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from consultations.pages import ParticipationPageMixin
+
+from ..blocks import PolicyStreamBlock
+from ..forms import PolicyFilterForm
+from .measures import overall_progress, public_measures
+
+
+class PolicyStage(models.TextChoices):
+    """The lifecycle of a municipal policy, in the order it goes through."""
+
+    DRAFT = "draft", _("Проект")
+    CONSULTATION = "consultation", _("Обществено обсъждане")
+    ADOPTED = "adopted", _("Приета")
+    IMPLEMENTATION = "implementation", _("Изпълнение")
+    EVALUATED = "evaluated", _("Оценена")
+
+
+class PolicyIndexPage(Page):
+    """Lists the municipal policies and where each one is in its lifecycle."""
+
+    intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["policy_pages.PolicyPage"]
+
+    class Meta:
+        verbose_name = _("Списък на политиките")
+        verbose_name_plural = _("Списъци на политиките")
+
+    def policies(self):
+        return PolicyPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.filtered_policies(PolicyFilterForm(request.GET)))
+        return context
+
+    def filtered_policies(self, form):
+        """The policies the filter asks for, with `filter_status` 400 for an invalid tag and 404 for an unknown one.
+
+        Never falls back to the whole list: the page says what was wrong instead.
+        """
+        result = {"filter_form": form, "filter_status": 200, "filter_errors": [], "policies": None, "selected_tag": None}
+        if not form.is_valid():
+            result.update(filter_status=400, filter_errors=form.error_messages_list())
+            return result
+        policies = self.policies()
+        if tag_slug := form.cleaned_data["tag"]:
+            tagged = PolicyPageTag.objects.filter(tag__slug=tag_slug, content_object__in=policies)
+            tagged_item = tagged.select_related("tag").first()
+            if tagged_item is None:
+                result.update(filter_status=404, filter_errors=[_("Няма политики с етикет „%(tag)s“.") % {"tag": tag_slug}])
+                return result
+            result["selected_tag"] = tagged_item.tag
+            policies = policies.filter(tagged_items__tag=tagged_item.tag)
+        result["policies"] = policies
+        return result
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # An invalid (400) or unknown (404) tag still gets the page with its message.
+        response.status_code = response.context_data.get("filter_status", 200)
+        return response
+
+
+class PolicyPageTag(TaggedItemBase):
+    content_object = ParentalKey("policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class PolicyPage(ParticipationPageMixin, Page):
+    """One municipal policy: its text, stage, responsible department and tags."""
+
+    summary = models.TextField(
+        verbose_name=_("Резюме"),
+        max_length=600,
+        help_text=_("Две-три изречения: какво цели политиката. Показва се в списъците и в резултатите от търсене."),
+    )
+    stage = models.CharField(
+        verbose_name=_("Етап"),
+        max_length=20,
+        choices=PolicyStage.choices,
+        default=PolicyStage.DRAFT,
+        db_index=True,
+    )
+    responsible_department = models.CharField(
+        verbose_name=_("Отговорна дирекция"),
+        max_length=200,
+        help_text=_("Звеното в общинската администрация, което отговаря за политиката."),
+    )
+    body = StreamField(
+        PolicyStreamBlock(),
+        verbose_name=_("Съдържание"),
+        blank=True,
+        help_text=_("За обществено обсъждане добавете блок „Текст на проекта по раздели“ и блок „Обществена консултация“."),
+    )
+    tags = ClusterTaggableManager(through=PolicyPageTag, blank=True, verbose_name=_("Етикети"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("stage"),
+        FieldPanel("responsible_department"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    monitoring_panels = [
+        InlinePanel("measures", heading=_("Мерки и дейности"), label=_("Мярка"),
+                    help_text=_("Промяната на състоянието или процента се записва с датата на публикуване и се "
+                                "показва публично като история на мярката.")),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Съдържание")),
+        ObjectList(monitoring_panels, heading=_("Изпълнение")),
+        ObjectList(Page.promote_panels, heading=_("Популяризиране")),
+        ObjectList(Page.settings_panels, heading=_("Настройки")),
+    ])
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.SearchField("responsible_department"),
+        index.FilterField("stage"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["policy_pages.PolicyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Политика")
+        verbose_name_plural = _("Политики")
+
+    def search_facets(self):
+        """What the public search shows of the page: a policy, which is its own policy filter."""
+        return {"kind": "policy", "policies": [self.pk]}
+
+    def search_extra_entries(self):
+        """Each consultation the live page shows is found on its own, at its block on this page."""
+        for consultation in self.consultations.filter(shown_on_page=True).order_by("opens_at"):
+            yield {
+                "key": f"konsultaciya-{consultation.pk}",
+                "kind": "consultation",
+                "title": consultation.title,
+                "text": f"{self.summary} {self.responsible_department}",
+                "date": timezone.localdate(consultation.opens_at),
+                "fragment": f"konsultaciya-{consultation.pk}",
+                "policies": [self.pk],
+            }
+
+    def stage_position(self):
+        """The 1-based position of the current stage in the lifecycle, for the progress display."""
+        return list(PolicyStage.values).index(self.stage) + 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stages"] = PolicyStage.choices
+        # The reverse side of DecisionPage.related_policies; decisions sit below this app.
+        context["related_decisions"] = self.related_decisions.live().public().order_by("-date", "-number")
+        context["tags"] = self.tags.all()
+        measures = public_measures(self)
+        context["measures"] = measures
+        context["overall_progress"] = overall_progress(measures)
+        context["overdue_count"] = sum(measure.is_overdue() for measure in measures)
+        return context

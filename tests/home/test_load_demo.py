@@ -43,6 +43,18 @@ def test_load_demo_is_idempotent():
     assert snapshot() == first
 
 
+def test_the_policies_being_carried_out_show_their_measures(client):
+    from policy_pages.models import Measure
+
+    call_command("load_demo")
+    call_command("load_demo")
+    education = PolicyPage.objects.get(slug="obrazovanie-i-mladi-hora")
+    assert Measure.objects.filter(page=education).count() == 4
+    content = client.get(education.url).content.decode()
+    assert "Общо изпълнение: 62 %" in content  # (100 + 55 + 30) / 3, the cancelled measure left out
+    assert "Просрочена" in content  # the youth centre, due 30 November 2026
+
+
 def test_load_demo_keeps_the_contacts_an_editor_chose(standard_page_factory):
     call_command("load_demo")
     site = Site.objects.get(is_default_site=True)

@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from policy_pages.models import PolicyPage, PolicyStage
 from tests.decisions.factories import DecisionPageFactory
@@ -53,7 +53,7 @@ def test_policy_page_query_count(client, policy_index, decision_index, policy_pa
         decision.related_policies = [policy]
         decision_index.add_child(instance=decision)
     client.get(policy.url)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         assert client.get(policy.url).status_code == 200
 
 
@@ -78,6 +78,7 @@ def test_editor_creates_a_policy_in_the_admin(client, policy_index):
             "responsible_department": "Дирекция „Образование, култура и спорт“",
             "body": streamfield([("paragraph", rich_text("<p>Нови спортни площадки.</p>"))]),
             "tags": "спорт, култура",
+            "measures": inline_formset([]),
             "action-publish": "publish",
         }
     )

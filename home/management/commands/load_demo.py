@@ -14,10 +14,11 @@ from home.demo.consultation_loader import load_consultation
 from home.demo.consultations import CONSULTATIONS
 from home.demo.decisions import amendments, demo_decisions
 from home.demo.documents import demo_docx, demo_document
+from home.demo.measures import MEASURES
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.demo.policies import POLICIES
 from home.models import HomePage, MunicipalityContacts, StandardPage
-from policy_pages.models import PolicyIndexPage, PolicyPage
+from policy_pages.models import Measure, PolicyIndexPage, PolicyPage
 from search.entry_signals import entries_in_bulk
 
 
@@ -130,6 +131,9 @@ class Command(BaseCommand):
                 )
                 policy.tags.add(*data["tags"])
                 index.add_child(instance=policy)
+            if not policy.measures.exists():
+                for order, fields in enumerate(MEASURES.get(data["slug"], [])):
+                    Measure.objects.create(page=policy, sort_order=order, **fields)
             policies[data["slug"]] = policy
         return policies
 

@@ -158,6 +158,8 @@ def test_the_policy_page_shows_progress_measures_budgets_and_history(client, pol
     assert "Решение за контейнерите" in content and "Неиздадено решение" not in content
     assert "График на извозването" in content and "Вътрешна докладна" not in content
     assert "История: 1 запис" in content
+    assert "31.01.2020&nbsp;г." in content  # the due date, its "г." never on a line of its own
+    assert "10 % изпълнение" not in content  # a cancelled measure's percentage says nothing
     assert XSS not in content and "&lt;script&gt;" in content
 
 

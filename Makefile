@@ -21,11 +21,12 @@ run: install messages
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver --insecure $(HOST):$(PORT)
 
-# The suite runs on TEST_WORKERS processes (pytest-xdist), each test file on one, so a file's shared fixtures load once.
+# The suite runs on TEST_WORKERS processes (pytest-xdist). `--dist load` hands out the tests in pytest-django's
+# order (database tests, then those that flush the database), so no worker runs a test on a flushed database.
 TEST_WORKERS ?= 2
 
 test: system-test-deps install-test messages
-	$(BIN)/python -m tests.postgres_server -- $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/python -m tests.postgres_server -- $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 bench: system-test-deps install-test messages
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \

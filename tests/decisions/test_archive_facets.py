@@ -268,3 +268,11 @@ def test_a_search_that_finds_nothing_says_so_with_its_words_and_offers_no_downlo
     content = client.get(archive.url, {"q": "жираф"}).content.decode()
     assert "Няма решения и заповеди с „жираф“" in content
     assert "export/csv" not in content
+
+
+def test_a_search_names_its_words_in_the_heading_not_all_decisions(client, archive):
+    content = client.get(archive.url, {"q": "такса", "year": "2025"}).content.decode()
+    assert "<h2>Намерени с „такса“</h2>" in content
+    assert "Всички решения" not in content
+    hostile = client.get(archive.url, {"q": XSS}).content.decode()
+    assert "<script>alert" not in hostile

@@ -3,7 +3,7 @@
 from django.core.paginator import EmptyPage, Paginator
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -20,23 +20,17 @@ DECISIONS_PER_PAGE = 20
 
 
 def result_count_label(count, body, over=False):
-    """"12 решения", "1 заповед", "40 решения и заповеди", "над 1000 решения": the list's size in the words for what it holds."""
-    if over:
-        # A search of a common word is not counted past COUNT_LIMIT (search/engine.py).
-        if body == "council":
-            message = ngettext("Над %(count)s решение", "Над %(count)s решения", count)
-        elif body == "mayor":
-            message = ngettext("Над %(count)s заповед", "Над %(count)s заповеди", count)
-        else:
-            message = ngettext("Над %(count)s решение или заповед", "Над %(count)s решения и заповеди", count)
-    elif body == "council":
+    """"12 решения", "1 заповед", "40 решения и заповеди", "Над 1000 решения": the list's size in the words for what it holds."""
+    if body == "council":
         message = ngettext("%(count)s решение", "%(count)s решения", count)
     elif body == "mayor":
         message = ngettext("%(count)s заповед", "%(count)s заповеди", count)
     else:
         message = ngettext("%(count)s решение или заповед", "%(count)s решения и заповеди", count)
     # Bulgarian groups digits from five on: 2593, but 100 000 (with a non-breaking space).
-    return message % {"count": number_format(count, force_grouping=count >= 10_000)}
+    label = message % {"count": number_format(count, force_grouping=count >= 10_000)}
+    # A search of a common word is not counted past COUNT_LIMIT (search/engine.py).
+    return gettext("Над %(label)s") % {"label": label} if over else label
 
 
 def options(choices, selected):

@@ -72,6 +72,7 @@ ARCHIVE_STATES = {
     "everything": "",
     "words found": "?q=зелената+планина",
     "words not found": "?q=нищонеможедасенамери",
+    "a long word not found (its message wraps at 360 px)": "?q=" + "бюджет" * 12,
     "filters chosen (the fold open)": "?year=2026&body=council&sort=number",
     "a filter it cannot apply (400)": "?status=abc",
     "a page past the end (404)": "?page=99",

@@ -157,7 +157,7 @@ def filter_archive(index_page, form):
                 result.matches = matches
                 matches.count()  # asks the search now, while its failure can still be told
                 return result
-            decisions = matches.queryset()
+            decisions = matches.every_page()
         except SearchUnavailable:
             return search_unavailable(result)
     decisions = decisions.annotate(year=ExtractYear("date")) if sort == "number" else decisions

@@ -1,8 +1,9 @@
 """Search inside one list of pages (the decisions archive): the same matching and ranking as the site's search."""
 
 from django.db import connection
-from django.db.models import Case, F, Func, IntegerField, Value, When
+from django.db.models import Case, F, Func, IntegerField, Q, Value, When
 
+from .config import uses_elasticsearch
 from .engine import COUNT_LIMIT, Filters, search
 
 
@@ -62,8 +63,22 @@ class ArchiveMatches:
         found = self.pages.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
+    def every_page(self):
+        """Every page found, unordered, for the archive's other orders (date, number), which count them exactly.
+
+        Asked of the database as "has an entry in one of the search's groups", so that a word in thousands of
+        decisions lists all of them by date, not the first thousand by relevance. Elasticsearch answers with
+        entries, not a condition: there, the first COUNT_LIMIT.
+        """
+        if uses_elasticsearch():
+            return self.pages.filter(pk__in=self.page_ids(COUNT_LIMIT))
+        found = Q(pk__in=[])
+        for segment in self.results.segments:
+            found |= Q(pk__in=segment.queryset.order_by().values("page_id"))
+        return self.pages.filter(found)
+
     def queryset(self):
-        """Every page found (up to COUNT_LIMIT), best first, as a queryset: for another order and the exports."""
+        """The pages the list shows (up to COUNT_LIMIT), best first, as a queryset: the export of a search's list."""
         ids = self.page_ids(COUNT_LIMIT)
         return self.pages.filter(pk__in=ids).annotate(search_position=position_in(ids)).order_by("search_position")
 

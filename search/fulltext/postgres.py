@@ -13,8 +13,9 @@ import contextlib
 import json
 
 from django.db import connection, transaction
-from django.db.models import BooleanField, FloatField
-from django.db.models.expressions import RawSQL
+from django.contrib.postgres.search import SearchVectorField
+from django.db.models import BooleanField, F, FloatField, Func, Value
+from django.db.models.expressions import Col, Expression
 
 CREATE = [
     """
@@ -62,21 +63,38 @@ def tsquery(terms, operator):
     return f" {operator} ".join(term_query(term) for term in terms)
 
 
+class EntryVector(Expression):
+    """One of the vector columns the migration generates (the model does not declare them), under the alias the
+    query gives the entries' table: `search_searchentry` in a query of its own, `U0` inside a subquery such as the
+    archive's "pages with a matching entry". A column written out as raw SQL would keep the table's name there.
+    """
+
+    def __init__(self, column):
+        super().__init__(output_field=SearchVectorField())
+        self.column = column
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        entry_id = F("id").resolve_expression(query, allow_joins, reuse, summarize, for_save)
+        target = SearchVectorField()
+        target.set_attributes_from_name(self.column)
+        return Col(entry_id.alias, target)
+
+
+def as_tsquery(text):
+    return Func(Value(text), template="%(expressions)s::tsquery")
+
+
 def matching(terms, require_all=True, in_title=False):
     """A boolean expression: the entry (or its title) has all (or any) of the terms."""
-    column = "title_vector" if in_title else "search_vector"
-    return RawSQL(
-        f"search_searchentry.{column} @@ %s::tsquery",
-        [tsquery(terms, "&" if require_all else "|")],
-        output_field=BooleanField(),
-    )
+    vector = EntryVector("title_vector" if in_title else "search_vector")
+    query = as_tsquery(tsquery(terms, "&" if require_all else "|"))
+    return Func(vector, query, template="%(expressions)s", arg_joiner=" @@ ", output_field=BooleanField())
 
 
 def rank(terms):
     """Relevance over any of the terms; only computed for the entries that already matched."""
-    return RawSQL(
-        "ts_rank(search_searchentry.search_vector, %s::tsquery)", [tsquery(terms, "|")], output_field=FloatField()
-    )
+    query = as_tsquery(tsquery(terms, "|"))
+    return Func(EntryVector("search_vector"), query, function="ts_rank", output_field=FloatField())
 
 
 def estimated_rows(queryset):

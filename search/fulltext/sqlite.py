@@ -6,7 +6,7 @@ bm25 weights put exact over stem and title over body, as the PostgreSQL index do
 
 import contextlib
 
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, ExpressionWrapper, F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
 
 COLUMNS = "title_terms, title_stems, body_terms, body_stems"
@@ -48,22 +48,24 @@ def match_expression(terms, require_all):
 
 
 def matching(terms, require_all=True, in_title=False):
+    """A boolean expression: the entry (or its title) has all (or any) of the terms.
+
+    The entry's id goes through the ORM, so that inside a subquery it names the table's alias there.
+    """
     expression = match_expression(terms, require_all)
     if in_title:
         expression = "{title_terms title_stems} : (" + expression + ")"
-    return RawSQL(
-        "search_searchentry.id IN (SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s)",
-        [expression],
-        output_field=BooleanField(),
-    )
+    found = RawSQL("SELECT rowid FROM search_entry_fts WHERE search_entry_fts MATCH %s", [expression])
+    return ExpressionWrapper(Q(id__in=found), output_field=BooleanField())
 
 
 def rank(terms):
-    # Negated so that, as on PostgreSQL, a larger rank is a better match.
-    return RawSQL(
-        f"(SELECT -{BM25} FROM search_entry_fts WHERE search_entry_fts MATCH %s"
-        " AND search_entry_fts.rowid = search_searchentry.id)",
-        [match_expression(terms, False)],
+    # Negated so that, as on PostgreSQL, a larger rank is a better match. The joiner puts the entry's id
+    # (through the ORM, for its alias) after the match: "… MATCH %s AND rowid = <the entry's id>".
+    return Func(
+        Value(match_expression(terms, False)), F("id"),
+        template=f"(SELECT -{BM25} FROM search_entry_fts WHERE search_entry_fts MATCH %(expressions)s)",
+        arg_joiner=" AND search_entry_fts.rowid = ",
         output_field=FloatField(),
     )
 

@@ -103,3 +103,41 @@ def test_a_first_page_of_many_matches_walks_the_date_index(client, decision_inde
     assert titles(response)[0] == "Ремонт на улица № 12"
     if connection.vendor == "postgresql":
         assert any("enable_bitmapscan = off" in query["sql"] for query in captured.captured_queries)
+
+
+@pytest.mark.parametrize(("sort", "first", "last"), [
+    ("oldest", "Ремонт на улица № 1", "Ремонт на улица № 12"),
+    ("newest", "Ремонт на улица № 12", "Ремонт на улица № 1"),
+    ("number", "Ремонт на улица № 1", "Ремонт на улица № 12"),
+])
+def test_sorted_by_date_or_number_a_search_lists_every_match_past_the_count_limit(client, decision_index, streets,
+                                                                                 small_limits, sort, first, last):
+    """Relevance stops at COUNT_LIMIT; sorted otherwise, every match is listed and counted (it was the first five)."""
+    response = client.get(decision_index.url, {"q": "улица", "sort": sort})
+    assert '<p class="result-count">12 решения и заповеди</p>' in response.content.decode()
+    assert titles(response)[0] == first
+    last_page = client.get(decision_index.url, {"q": "улица", "sort": sort, "page": "4"})
+    assert titles(last_page)[-1] == last
+
+
+def test_sorted_by_date_a_search_keeps_the_other_filters(client, decision_index, streets, small_limits,
+                                                         decision_page_factory, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        decision_page_factory(parent=decision_index, title="Улица в друга година", number=40,
+                              date=datetime.date(2023, 2, 1))
+        decision_page_factory(parent=decision_index, title="Шадраван в парка", number=41, date=datetime.date(2025, 2, 2))
+    response = client.get(decision_index.url, {"q": "улица", "sort": "oldest", "year": "2025"})
+    listed = titles(response)
+    assert listed[0] == "Ремонт на улица № 1"
+    assert '<p class="result-count">12 решения и заповеди</p>' in response.content.decode()
+    assert "Шадраван в парка" not in listed
+
+
+def test_sorted_by_date_a_reference_lists_the_act_and_the_texts_citing_it(client, decision_index, streets,
+                                                                          decision_page_factory,
+                                                                          django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        decision_page_factory(parent=decision_index, title="Изменение на Решение № 3/2025", number=7,
+                              date=datetime.date(2026, 1, 5), body="<p>Изменя Решение № 3/2025.</p>")
+    response = client.get(decision_index.url, {"q": "3/2025", "sort": "oldest"})
+    assert titles(response) == ["Ремонт на улица № 3", "Изменение на Решение № 3/2025"]

@@ -53,13 +53,17 @@ client = Client(HTTP_HOST="localhost")
 client.raise_request_exception = False
 client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.bg", "x"))
 failures = []
-for box in boxes:
-    for query in queries:
-        status = client.get(box, {"q": query}).status_code
-        if status >= 500:
-            failures.append([box, query[:40], status])
+archive = decision.get_parent().url
+asked = [(box, {"q": query}) for box in boxes for query in queries]
+# The archive matches inside a query of its pages when it is sorted by date or number.
+asked += [(archive, {"q": query, "sort": sort}) for sort in ("", "oldest", "number") for query in queries]
+for box, params in asked:
+    status = client.get(box, params).status_code
+    if status >= 500:
+        failures.append([box, params["q"][:40], status])
 found = {
     "public": decision.url in client.get("/search/", {"q": '"пейки'}).content.decode(),
+    "archive by date": decision.url in client.get(archive, {"q": "пейка", "sort": "oldest"}).content.decode(),
     "documents": f"/admin/documents/edit/{document.pk}/" in client.get("/admin/documents/", {"q": '"2025'}).content.decode(),
     "proposals": f"/submission/edit/{submission.pk}/" in client.get(
         "/admin/snippets/consultations/submission/", {"q": 'Мар"'}
@@ -93,6 +97,10 @@ def test_no_search_box_answers_a_hostile_query_with_a_server_error_on_sqlite(sql
 
 def test_a_query_with_an_unbalanced_quote_still_finds_its_words_on_sqlite(sqlite_run):
     assert sqlite_run["found"]["public"]
+
+
+def test_the_archive_sorted_by_date_finds_a_word_form_on_sqlite(sqlite_run):
+    assert sqlite_run["found"]["archive by date"]
 
 
 def test_admin_document_search_takes_quotes_on_sqlite(sqlite_run):

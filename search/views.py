@@ -9,6 +9,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from botevgrad.dated import years_with
+
 from .engine import Filters, SearchUnavailable, search as run_search
 from .forms import EXAMPLE_QUERIES, MAX_QUERY_LENGTH, SearchForm
 from .models import SearchEntry
@@ -19,10 +21,13 @@ RESULTS_PER_PAGE = 10
 
 
 def filter_choices():
-    """The years and policies people can narrow to: from the entries themselves, two small queries."""
-    years = SearchEntry.objects.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
+    """The years and policies people can narrow to, from the entries themselves.
+
+    An entry's year is its date's (search/entries.py), so the years come from the date index.
+    """
+    years = years_with(SearchEntry.objects.exclude(year=None))
     policies = SearchEntry.objects.filter(kind=SearchEntry.Kind.POLICY, document=None).values_list("page_id", "title")
-    return list(years), list(policies.order_by("title"))
+    return years, list(policies.order_by("title"))
 
 
 def search(request):

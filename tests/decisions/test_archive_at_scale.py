@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.db import connection
 
-from decisions.archive import years_of
+from botevgrad.dated import years_with
 from decisions.models import DecisionPage
 from tests.decisions.factories import DecisionPageFactory
 
@@ -26,13 +26,13 @@ def test_years_skip_the_years_without_decisions_and_follow_the_filters(decision_
                             **({"session": None} if body == "mayor" else {}))
     DecisionPageFactory(parent=decision_index, date=datetime.date(2030, 1, 1), live=False)
     decisions = archive_decisions(decision_index)
-    assert years_of(decision_index, decisions) == [2025, 2010, 2001]
-    assert years_of(decision_index, decisions.filter(issuing_body="mayor")) == [2010]
-    assert years_of(decision_index, decisions.filter(issuing_body="mayor", number=-1)) == []
+    assert years_with(decisions) == [2025, 2010, 2001]
+    assert years_with(decisions.filter(issuing_body="mayor")) == [2010]
+    assert years_with(decisions.filter(issuing_body="mayor", number=-1)) == []
 
 
 def test_an_empty_archive_has_no_years(decision_index):
-    assert years_of(decision_index, archive_decisions(decision_index)) == []
+    assert years_with(archive_decisions(decision_index)) == []
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_the_years_are_asked_for_in_the_date_index(large_tree):
     from django.test.utils import CaptureQueriesContext
 
     with CaptureQueriesContext(connection) as captured:
-        years = years_of(large_tree, archive_decisions(large_tree))
+        years = years_with(archive_decisions(large_tree))
     assert years == list(range(2025, 1999, -1))
     assert len(captured.captured_queries) == 2
     # Each year is an EXISTS that stops at its first decision (at this size the planner may still scan

@@ -78,6 +78,20 @@ def test_search_query_count(client, decision_index, decisions, django_assert_max
         for _ in range(decisions):
             DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>")
     client.get("/search/", {"q": "пътища"})
-    # One of them asks the planner how many entries have the word, before counting them (search/engine.py).
-    with django_assert_max_num_queries(11):
+    # One of them asks the planner how many entries have the word, before counting them (search/engine.py);
+    # two read the years from the date index (botevgrad/dated.py).
+    with django_assert_max_num_queries(12):
         assert client.get("/search/", {"q": "пътища"}).status_code == 200
+
+
+def test_the_year_filter_offers_the_years_with_entries_newest_first(client, decision_index, committed):
+    from tests.decisions.factories import DecisionPageFactory
+
+    with committed():
+        for year in (2019, 2024, 2024, 2026):
+            DecisionPageFactory(parent=decision_index, date=datetime.date(year, 6, 30))
+        DecisionPageFactory(parent=decision_index, date=datetime.date(2021, 1, 1), live=False)
+    years = client.get("/search/").context["years"]
+    # The index and home pages carry their publication date: this year.
+    assert [year for year in years if year < 2026] == [2024, 2019]
+    assert years == sorted(set(years), reverse=True)

@@ -10,7 +10,7 @@ from . import fulltext
 from .config import uses_elasticsearch
 from .entries import public_documents, visible_pages
 from .models import SearchEntry
-from .query_parser import Term, parse
+from .query_parser import Term, parse, reference_word
 from .snippets import SCANNED_CHARS, snippet
 
 # Past this many matches a count is shown as "over N": counting every row of a common word costs
@@ -278,9 +278,10 @@ def search(query, filters=None):
         segments.append(Segment(numbered))
     terms = parsed.terms or ([Term.of(str(parsed.number))] if parsed.number is not None else [])
     if cited:
-        # "23/2026" is cited as "№ 23/2026" or "№ 23 от … 2026" in any later year's texts; the number alone
-        # in that year's texts ("23 улици") is not this act.
-        terms = [Term.of(str(parsed.number)), Term.of(str(parsed.year))]
+        # "23/2026" is cited as "№ 23/2026" or "№ 23 от 12.03.2026" in any later year's texts, indexed as one
+        # word (query_parser.reference_word); "23" and "2026" apart are also "23 улици" in a 2026 text and
+        # the date of every act of 23.xx.2026.
+        terms = [Term.of(reference_word(parsed.number, parsed.year))]
     if terms and uses_elasticsearch():
         rest = entries.exclude(id__in=numbered_ids) if numbered_ids else entries
         segments.append(ElasticsearchSegment(rest, " ".join(term.word for term in terms)))

@@ -15,6 +15,7 @@ from wagtail.search import index
 from .bulgarian import extra_stems, index_words
 from .drafts import drafted_only
 from .models import DocumentText, SearchEntry
+from .query_parser import reference_words
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +28,8 @@ BATCH_SIZE = 500
 
 def analysed(title, text, title_extra=""):
     """The four analysed columns: exact words and their extra stems, of the title and of the body."""
-    title_words = index_words(f"{title} {title_extra}")
-    body_words = index_words(text[:MAX_INDEXED_CHARS])
+    title_words = index_words(f"{title} {title_extra}") + reference_words(f"{title} {title_extra}")
+    body_words = index_words(text[:MAX_INDEXED_CHARS]) + reference_words(text[:MAX_INDEXED_CHARS])
     return {
         "title_terms": " ".join(title_words),
         "title_stems": " ".join(extra_stems(title_words)),

@@ -60,6 +60,28 @@ class ParsedQuery:
         return {form for term in self.terms for form in term.forms}
 
 
+def reference_word(number, year):
+    """One word for a dated reference ("23/2026", "№ 23 от 12.03.2026"), indexed beside the text's words.
+
+    Apart, "23" and "2026" are in every act dated 23.xx.2026 too; together, in this form, only where the
+    act is cited. Latin letters between the digits: no Bulgarian word or number looks like it, and both
+    full-text indexes keep it one word.
+    """
+    return f"n{number}y{year}"
+
+
+def reference_words(text):
+    """The reference words of every dated act `text` cites, in the forms the query parser reads."""
+    text = normalise(text)
+    found = {}
+    for pattern in NUMBERED:
+        for match in pattern.finditer(text):
+            year = as_year(match["year"]) if match.groupdict().get("year") else None
+            if year is not None:
+                found[reference_word(int(match["number"]), year)] = None
+    return list(found)
+
+
 def as_year(text):
     year = int(text)
     return year if FIRST_YEAR <= year <= LAST_YEAR else None

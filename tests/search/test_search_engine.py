@@ -92,9 +92,20 @@ def test_a_dated_number_finds_the_act_then_the_texts_that_cite_it_in_any_year(nu
     decide("Решение за паркирането", "<p>Отменя Решение № 23/2026 г. на Общинския съвет.</p>", number=7,
            date=datetime.date(2027, 2, 1))
     decide("Решение за пейките", "<p>Поставяне на 23 нови пейки.</p>", number=60, date=datetime.date(2025, 6, 1))
+    # Dated the 23rd of 2026, citing something else: its own "№ 8 от 23.03.2026" is not a citation of 23/2026.
+    decide("Решение за осветлението", "<p>Подмяна на 40 лампи, съгласно Решение № 5/2020.</p>", number=8,
+           date=datetime.date(2026, 3, 23))
     found = titles("23/2026")
     assert found[:2] == ["Решение за пътищата", "Заповед за снегопочистването"]
     assert set(found[2:]) == {"Решение за паркирането", "Решение, което изменя Решение № 23"}
+
+
+@pytest.mark.parametrize("citation", ["№ 23/2026", "№23 / 2026 г.", "Решение № 23 от 12.03.2026 г.",
+                                      "заповед № 23 от 2026 г."])
+def test_a_dated_number_finds_the_texts_citing_it_in_each_form(numbered, decide, citation):
+    decide("Решение за паркирането", f"<p>Във връзка с {citation} на Общинския съвет.</p>", number=7,
+           date=datetime.date(2027, 2, 1))
+    assert "Решение за паркирането" in titles("23/2026")
 
 
 def test_a_year_narrows_the_search_to_it(decide):

@@ -14,7 +14,9 @@ from wagtail.search import index
 from consultations.pages import ParticipationPageMixin
 
 from ..blocks import PolicyStreamBlock
+from ..charts import indicator_chart
 from ..forms import PolicyFilterForm
+from .indicators import public_indicators
 from .measures import overall_progress, public_measures
 
 
@@ -121,6 +123,8 @@ class PolicyPage(ParticipationPageMixin, Page):
         InlinePanel("measures", heading=_("Мерки и дейности"), label=_("Мярка"),
                     help_text=_("Промяната на състоянието или процента се записва с датата на публикуване и се "
                                 "показва публично като история на мярката.")),
+        InlinePanel("indicators", heading=_("Индикатори"), label=_("Индикатор"),
+                    help_text=_("Стойностите се показват публично като графика и таблица след публикуване.")),
     ]
     edit_handler = TabbedInterface([
         ObjectList(content_panels, heading=_("Съдържание")),
@@ -173,4 +177,5 @@ class PolicyPage(ParticipationPageMixin, Page):
         context["measures"] = measures
         context["overall_progress"] = overall_progress(measures)
         context["overdue_count"] = sum(measure.is_overdue() for measure in measures)
+        context["indicator_charts"] = [(indicator, indicator_chart(indicator)) for indicator in public_indicators(self)]
         return context

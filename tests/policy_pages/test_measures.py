@@ -116,6 +116,7 @@ def test_the_editor_publishes_a_measure_from_the_page_and_its_state_is_recorded(
             "decision_links": inline_formset([{"decision": decision.pk}]),
             "document_links": inline_formset([]),
         }]),
+        "indicators": inline_formset([]),
         "action-publish": "publish",
     })
     url = f"/admin/pages/{policy.pk}/edit/"
@@ -188,5 +189,5 @@ def test_policy_page_query_count_does_not_grow_with_measures(client, policy, dec
         item.progress += 1
         item.save()  # a second history record
     client.get(policy.url)
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         assert client.get(policy.url).status_code == 200

@@ -53,7 +53,7 @@ def test_policy_page_query_count(client, policy_index, decision_index, policy_pa
         decision.related_policies = [policy]
         decision_index.add_child(instance=decision)
     client.get(policy.url)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         assert client.get(policy.url).status_code == 200
 
 
@@ -79,6 +79,7 @@ def test_editor_creates_a_policy_in_the_admin(client, policy_index):
             "body": streamfield([("paragraph", rich_text("<p>Нови спортни площадки.</p>"))]),
             "tags": "спорт, култура",
             "measures": inline_formset([]),
+            "indicators": inline_formset([]),
             "action-publish": "publish",
         }
     )

@@ -14,11 +14,12 @@ from home.demo.consultation_loader import load_consultation
 from home.demo.consultations import CONSULTATIONS
 from home.demo.decisions import amendments, demo_decisions
 from home.demo.documents import demo_docx, demo_document
+from home.demo.indicators import INDICATORS
 from home.demo.measures import MEASURES
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.demo.policies import POLICIES
 from home.models import HomePage, MunicipalityContacts, StandardPage
-from policy_pages.models import Measure, PolicyIndexPage, PolicyPage
+from policy_pages.models import Indicator, IndicatorValue, Measure, PolicyIndexPage, PolicyPage
 from search.entry_signals import entries_in_bulk
 
 
@@ -134,6 +135,12 @@ class Command(BaseCommand):
             if not policy.measures.exists():
                 for order, fields in enumerate(MEASURES.get(data["slug"], [])):
                     Measure.objects.create(page=policy, sort_order=order, **fields)
+            if not policy.indicators.exists():
+                for order, fields in enumerate(INDICATORS.get(data["slug"], [])):
+                    fields = dict(fields)
+                    values = fields.pop("values")
+                    indicator = Indicator.objects.create(page=policy, sort_order=order, **fields)
+                    IndicatorValue.objects.bulk_create(IndicatorValue(indicator=indicator, **value) for value in values)
             policies[data["slug"]] = policy
         return policies
 

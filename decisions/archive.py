@@ -38,6 +38,8 @@ class ArchiveQuery:
     errors: list = field(default_factory=list)
     decisions: object = None  # the filtered, ordered queryset; None for a search in order of relevance
     matches: object = None  # a search's matches in order of relevance (search.archive.ArchiveMatches)
+    known_count: int | None = None  # the number of decisions, when a search has already counted them
+    known_over: bool = False  # ... and there are more than that
     years: list = field(default_factory=list)
     params: dict = field(default_factory=dict)  # the filter as it goes into links
     tag: object = None
@@ -138,6 +140,7 @@ def filter_archive(index_page, form):
                 matches.count()  # asks the search now, while its failure can still be told
                 return result
             decisions = matches.every_page()
+            result.known_count, result.known_over = matches.every_page_count, matches.every_page_over
         except SearchUnavailable:
             return search_unavailable(result)
     decisions = decisions.annotate(year=ExtractYear("date")) if sort == "number" else decisions

@@ -11,6 +11,7 @@ from wagtail.search import index
 from consultations.models import Consultation
 from decisions.models import DecisionIndexPage, DecisionPage
 from policy_pages.blocks import ContentStreamBlock
+from policy_pages.lifecycle import with_public_stage
 from policy_pages.models import PolicyIndexPage, PolicyPage
 from search.forms import EXAMPLE_QUERIES
 
@@ -39,7 +40,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        policies = list(PolicyPage.objects.descendant_of(self).live().public().order_by("path"))
+        policies = list(with_public_stage(PolicyPage.objects.descendant_of(self).live().public().order_by("path")))
         context["policies"] = policies
         # Only what a live page really shows: an announcement must lead to a form people can use.
         context["open_consultations"] = Consultation.objects.announced().open_now().filter(

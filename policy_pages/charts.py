@@ -188,8 +188,7 @@ def indicator_chart(indicator):
         description=description(indicator, values),
         points=points,
         path=" ".join(f"{'M' if index == 0 else 'L'}{point.x},{point.y}" for index, point in enumerate(points)),
-        y_ticks=[(y_of(tick), number_format(plain_number(Decimal(str(tick))), use_l10n=True, force_grouping=True))
-                 for tick in ticks],
+        y_ticks=[(y_of(tick), quantity(Decimal(str(tick)), "")) for tick in ticks],
         x_ticks=time_ticks([value.measured_on for value in values], x_of),
         lines=reference_lines(indicator, y_of),
     )

@@ -43,6 +43,9 @@ class Segment:
 
     # Whether to ask the planner first: worth it where matches are word matches, which cost a vector each.
     estimated = False
+    # Entries with only some of the query's words: listed after the rest, and left out of the archive's
+    # date and number orders when any entry has them all.
+    partial = False
 
     def count(self):
         if self._count is None:
@@ -112,6 +115,7 @@ class FullTextSegment(Segment):
         super().__init__(queryset)
         self.terms = terms
         self.require_all = require_all
+        self.partial = not require_all  # entries with only some of the words
         self._parts = None
 
     def parts(self):

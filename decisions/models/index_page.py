@@ -29,7 +29,8 @@ def result_count_label(count, body, over=False):
         message = ngettext("%(count)s решение или заповед", "%(count)s решения и заповеди", count)
     # Bulgarian groups digits from five on: 2593, but 100 000 (with a non-breaking space).
     label = message % {"count": number_format(count, force_grouping=count >= 10_000)}
-    # A search of a common word is not counted past COUNT_LIMIT (search/engine.py).
+    # A search of a common word is not counted past COUNT_LIMIT (search/engine.py), nor in date or number
+    # order past MATERIALISED_PAGES (search/archive.py).
     return gettext("Над %(label)s") % {"label": label} if over else label
 
 
@@ -117,6 +118,8 @@ class DecisionIndexPage(RoutablePageMixin, Page):
             # A search's matches follow the search index, which changes without a publication: counted afresh.
             count_key = (self.pk, archive.link_query())
             paginator.count = archive_cache.remembered("count", count_key, archive.decisions.count)
+        elif archive.known_count is not None:
+            paginator.count = archive.known_count  # the search read every match's page: no count over the archive
         number = form.cleaned_data["page"] or 1
         try:
             page = paginator.page(number)
@@ -141,7 +144,8 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         context.update(
             decisions_page=page,
             result_count=result_count_label(paginator.count, archive.params["body"],
-                                            over=archive.matches is not None and archive.matches.is_estimate()),
+                                            over=archive.known_over or (archive.matches is not None
+                                                                        and archive.matches.is_estimate())),
             years=[(y, archive.link_query(year=y)) for y in archive.years],
             all_years_query=archive.link_query(year=None),
             selected_year=year,

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -15,19 +16,11 @@ from consultations.pages import ParticipationPageMixin
 
 from ..blocks import PolicyStreamBlock
 from ..charts import indicator_chart
+from ..panels import StageWarningsPanel
 from ..forms import PolicyFilterForm
 from .indicators import public_indicators
 from .measures import overall_progress, public_measures
-
-
-class PolicyStage(models.TextChoices):
-    """The lifecycle of a municipal policy, in the order it goes through."""
-
-    DRAFT = "draft", _("Проект")
-    CONSULTATION = "consultation", _("Обществено обсъждане")
-    ADOPTED = "adopted", _("Приета")
-    IMPLEMENTATION = "implementation", _("Изпълнение")
-    EVALUATED = "evaluated", _("Оценена")
+from .stages import PolicyStage
 
 
 class PolicyIndexPage(Page):
@@ -45,7 +38,9 @@ class PolicyIndexPage(Page):
         verbose_name_plural = _("Списъци на политиките")
 
     def policies(self):
-        return PolicyPage.objects.child_of(self).live().public().order_by("path")
+        from ..lifecycle import with_public_stage
+
+        return with_public_stage(PolicyPage.objects.child_of(self).live().public().order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -111,10 +106,22 @@ class PolicyPage(ParticipationPageMixin, Page):
         help_text=_("За обществено обсъждане добавете блок „Текст на проекта по раздели“ и блок „Обществена консултация“."),
     )
     tags = ClusterTaggableManager(through=PolicyPageTag, blank=True, verbose_name=_("Етикети"))
+    # By name: decisions sit below policy pages and link to them by name too.
+    adopted_by = models.ForeignKey(
+        "decisions.DecisionPage",
+        verbose_name=_("Приета с решение"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Решението на Общинския съвет, с което политиката е приета. Показва се в пътя на политиката."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        FieldPanel("stage"),
+        FieldPanel("stage", help_text=_("Докато консултация е отворена, публично се показва „Обществено обсъждане“.")),
+        StageWarningsPanel(),
+        FieldPanel("adopted_by"),
         FieldPanel("responsible_department"),
         FieldPanel("body"),
         FieldPanel("tags"),
@@ -163,13 +170,22 @@ class PolicyPage(ParticipationPageMixin, Page):
                 "policies": [self.pk],
             }
 
-    def stage_position(self):
-        """The 1-based position of the current stage in the lifecycle, for the progress display."""
-        return list(PolicyStage.values).index(self.stage) + 1
+    @cached_property
+    def public_stage(self):
+        """The stage the public sees (policy_pages/lifecycle.py): the editor's, unless a consultation is open."""
+        from ..lifecycle import public_stage  # the lifecycle reads these models: imported when they are loaded
+
+        return public_stage(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from ..lifecycle import adopting_decision, golden_thread
+
         context["stages"] = PolicyStage.choices
+        adopted_by = adopting_decision(self)
+        consultations = list(self.consultations.filter(shown_on_page=True).order_by("opens_at"))
+        # The stage shown follows the consultations just read (lifecycle.public_stage), with no query of its own.
+        self.consulting_now = any(consultation.is_open() for consultation in consultations)
         # The reverse side of DecisionPage.related_policies; decisions sit below this app.
         context["related_decisions"] = self.related_decisions.live().public().order_by("-date", "-number")
         context["tags"] = self.tags.all()
@@ -177,5 +193,7 @@ class PolicyPage(ParticipationPageMixin, Page):
         context["measures"] = measures
         context["overall_progress"] = overall_progress(measures)
         context["overdue_count"] = sum(measure.is_overdue() for measure in measures)
-        context["indicator_charts"] = [(indicator, indicator_chart(indicator)) for indicator in public_indicators(self)]
+        indicators = public_indicators(self)
+        context["indicator_charts"] = [(indicator, indicator_chart(indicator)) for indicator in indicators]
+        context["golden_thread"] = golden_thread(self, consultations, adopted_by, measures, indicators)
         return context

@@ -141,3 +141,27 @@ def test_sorted_by_date_a_reference_lists_the_act_and_the_texts_citing_it(client
                               date=datetime.date(2026, 1, 5), body="<p>Изменя Решение № 3/2025.</p>")
     response = client.get(decision_index.url, {"q": "3/2025", "sort": "oldest"})
     assert titles(response) == ["Ремонт на улица № 3", "Изменение на Решение № 3/2025"]
+
+
+def test_sorted_past_the_pages_it_reads_a_search_says_over_and_still_lists_in_order(client, decision_index, streets,
+                                                                                    monkeypatch):
+    monkeypatch.setattr(archive_search, "MATERIALISED_PAGES", 4)
+    monkeypatch.setattr(archive_page, "DECISIONS_PER_PAGE", PER_PAGE)
+    response = client.get(decision_index.url, {"q": "улица", "sort": "oldest"})
+    assert '<p class="result-count">Над 4 решения и заповеди</p>' in response.content.decode()
+    assert titles(response) == ["Ремонт на улица № 1", "Ремонт на улица № 2", "Ремонт на улица № 3"]
+
+
+def test_sorted_a_search_of_several_words_lists_the_decisions_with_all_of_them(client, decision_index, streets,
+                                                                               decision_page_factory,
+                                                                               django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        decision_page_factory(parent=decision_index, title="Тротоар на улица Васил Левски", number=50,
+                              date=datetime.date(2025, 12, 20))
+    response = client.get(decision_index.url, {"q": "ремонт улица", "sort": "newest"})
+    assert "Тротоар на улица Васил Левски" not in titles(response)  # only one of the words
+    assert '<p class="result-count">12 решения и заповеди</p>' in response.content.decode()
+    # No decision has both words: those with either are listed, as relevance would list them.
+    response = client.get(decision_index.url, {"q": "тротоар ремонт", "sort": "newest"})
+    assert titles(response)[0] == "Тротоар на улица Васил Левски"
+    assert '<p class="result-count">13 решения и заповеди</p>' in response.content.decode()

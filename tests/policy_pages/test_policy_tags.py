@@ -75,5 +75,5 @@ def test_policy_page_query_count_with_tags(client, policy_index, policy_page_fac
                                            django_assert_max_num_queries):
     policy = tagged(policy_page_factory(parent=policy_index), *[f"етикет-{n}" for n in range(count)])
     client.get(policy.url)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         assert client.get(policy.url).status_code == 200

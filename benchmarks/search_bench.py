@@ -38,6 +38,8 @@ ARCHIVE = [
     ("`?year=2024`", {"year": 2024}),
     ("`?body=mayor&year=2020`", {"body": "mayor", "year": 2020}),
     ("`?q=бюджет`", {"q": "бюджет"}),
+    ("`?q=бюджет&sort=number&page=30`", {"q": "бюджет", "sort": "number", "page": 30}),
+    ("`?q=община&sort=oldest&page=30`", {"q": "община", "sort": "oldest", "page": 30}),
     ("`?sort=number&page=50`", {"sort": "number", "page": 50}),
 ]
 EXPLAINED = {"rare word": RARE_WORD, "common word": "община"}

@@ -97,3 +97,10 @@ POLICIES = [
         ],
     },
 ]
+
+# The council decision (template key and year in home/demo/decision_texts.py) each adopted policy was adopted with.
+ADOPTED_BY = {
+    "obrazovanie-i-mladi-hora": ("child_protection", 2025),
+    "okolna-sreda-i-otpadaci": ("green_spaces", 2025),
+    "ikonomika-i-turizam": ("property", 2024),
+}

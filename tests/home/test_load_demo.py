@@ -129,3 +129,20 @@ def test_demo_decisions_show_the_archive(client):
         annex = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Гурко" in annex and "Гурко" not in budget.title + budget.body
     assert client.get(budget.url).status_code == 200
+
+
+def test_every_demo_policy_has_indicators_and_its_stage_agrees_with_its_facts(client):
+    from policy_pages.lifecycle import stage_warnings
+    from policy_pages.models import Indicator
+
+    call_command("load_demo")
+    for policy in PolicyPage.objects.live():
+        assert policy.indicators.exists(), policy.slug
+        assert stage_warnings(policy) == [], policy.slug
+        content = client.get(policy.url).content.decode()
+        assert 'aria-labelledby="golden-thread-heading"' in content and "<svg" in content
+    # One indicator without a baseline, one with several values.
+    assert Indicator.objects.filter(baseline_value=None).exists()
+    assert any(indicator.values.count() >= 5 for indicator in Indicator.objects.all())
+    adopted = PolicyPage.objects.get(slug="obrazovanie-i-mladi-hora")
+    assert "Приета: Приемане на Общинска програма за закрила на детето" in client.get(adopted.url).content.decode()

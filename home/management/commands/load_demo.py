@@ -12,12 +12,13 @@ from decisions.models import DecisionIndexPage, DecisionPage, LegalStatus
 from decisions.tasks import announce_published_decisions
 from home.demo.consultation_loader import load_consultation
 from home.demo.consultations import CONSULTATIONS
+from home.demo.decision_texts import EXTRA_TEMPLATES, TEMPLATES
 from home.demo.decisions import amendments, demo_decisions
 from home.demo.documents import demo_docx, demo_document
 from home.demo.indicators import INDICATORS
 from home.demo.measures import MEASURES
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
-from home.demo.policies import POLICIES
+from home.demo.policies import ADOPTED_BY, POLICIES
 from home.models import HomePage, MunicipalityContacts, StandardPage
 from policy_pages.models import Indicator, IndicatorValue, Measure, PolicyIndexPage, PolicyPage
 from search.entry_signals import entries_in_bulk
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             self.contacts(home)
             policies = self.policies(home)
             self.decisions(home, policies)
+            self.adoptions(policies)
             self.consultations(home, policies)
         self.stdout.write(self.style.SUCCESS("Демонстрационното съдържание е заредено."))
 
@@ -143,6 +145,18 @@ class Command(BaseCommand):
                     IndicatorValue.objects.bulk_create(IndicatorValue(indicator=indicator, **value) for value in values)
             policies[data["slug"]] = policy
         return policies
+
+    def adoptions(self, policies):
+        """Each adopted policy names its adopting decision (before the consultations publish the policies' pages)."""
+        templates = {template["key"]: template for template in TEMPLATES + EXTRA_TEMPLATES}
+        for slug, (key, year) in ADOPTED_BY.items():
+            policy = policies.get(slug)
+            template = templates[key]
+            title = template["title"].format(year=year, prev=year - 1, next=year + 1)
+            decision = DecisionPage.objects.filter(title=title, date__year=year).first()
+            if policy is not None and decision is not None and policy.adopted_by_id is None:
+                policy.adopted_by = decision
+                policy.save(update_fields=["adopted_by"])
 
     def decisions(self, home, policies):
         index = child_by_slug(home, "resheniya")

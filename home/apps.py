@@ -14,14 +14,16 @@ class HomeConfig(AppConfig):
 
     @staticmethod
     def take_decimal_commas_in_the_admin():
-        """Amounts and indicator values in the admin as Bulgarians write them: 120,5 (and 120.5), shown 420000,00.
+        """Amounts and indicator values in the admin as Bulgarians write them: 120,5 (and 120.5), shown 2,4 not 2,4000.
 
         Django's number fields take only a decimal point unless localised; an editor's "120,5" was
         refused with "Въведете число.". Public forms ask for no decimals.
         """
         from wagtail.admin.forms.models import register_form_field_override
 
-        register_form_field_override(models.DecimalField, override={"localize": True})
+        from home.number_fields import PlainDecimalField
+
+        register_form_field_override(models.DecimalField, override={"form_class": PlainDecimalField, "localize": True})
 
     @staticmethod
     def give_pages_latin_slugs():

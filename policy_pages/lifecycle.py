@@ -109,7 +109,7 @@ def golden_thread(page, consultations, adopted_by, measures, indicators, at=None
         steps.append(Step("consultation", _("Обществено обсъждане: %(title)s") % {"title": consultation.title},
                           f"#konsultaciya-{consultation.pk}", (opens.date(), closes.date()), state))
         if consultation.report_published_at:
-            steps.append(Step("report", _("Справка за отразяване на предложенията"),
+            steps.append(Step("report", _("Справка от обсъждането: %(title)s") % {"title": consultation.title},
                               reverse("consultations:report", args=[consultation.pk]),
                               timezone.localdate(consultation.report_published_at)))
     if adopted_by is not None:
@@ -118,7 +118,7 @@ def golden_thread(page, consultations, adopted_by, measures, indicators, at=None
     if measures:
         progress = overall_progress(measures)
         starts = [measure.starts_on for measure in measures if measure.starts_on]
-        detail = _("общо изпълнение %(progress)s %%") % {"progress": progress} if progress is not None else ""
+        detail = _("общо изпълнение %(progress)s\xa0%%") % {"progress": progress} if progress is not None else ""
         steps.append(Step("measures", _("Мерки: %(count)s") % {"count": len(measures)}, "#measures-heading",
                           min(starts) if starts else None, detail))
     if indicators:

@@ -15,8 +15,9 @@ INDICATORS = {
         {"name": "Ученици от 7. клас с над 50 точки на НВО по български език", "unit": "%",
          "description": "Дял от явилите се на националното външно оценяване в училищата на общината.",
          "baseline_value": Decimal("48"), "baseline_year": 2022, "target_value": Decimal("60"), "target_year": 2028,
-         "values": yearly("РУО – София област", (2022, "48"), (2023, "50.5"), (2024, "52"), (2025, "51.3"),
-                          (2026, "54.8"))},
+         # The assessment is in June; its results are published at the end of the month.
+         "values": [{"measured_on": datetime.date(year, 6, 30), "value": Decimal(value), "source": "РУО – София област"}
+                    for year, value in [(2022, "48"), (2023, "50.5"), (2024, "52"), (2025, "51.3"), (2026, "54.8")]]},
         # No baseline: the youth centre is new, so there is nothing to compare with.
         {"name": "Младежи, ползвали услугите на младежкия център", "unit": "души",
          "description": "Различни посетители от 14 до 29 години от откриването на центъра, натрупано.",

@@ -1,5 +1,9 @@
 """Demo content: the five municipal policies of Botevgrad, written for the demo site."""
 
+import datetime
+
+POLICIES_PUBLISHED_AT = datetime.datetime(2024, 1, 15, 9, 0, tzinfo=datetime.UTC)
+
 POLICIES = [
     {
         "slug": "obrazovanie-i-mladi-hora",

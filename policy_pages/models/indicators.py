@@ -2,8 +2,10 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -145,6 +147,12 @@ class IndicatorValue(models.Model):
         verbose_name = _("Стойност на индикатор")
         verbose_name_plural = _("Стойности на индикатори")
         ordering = ["measured_on", "pk"]
+
+    def clean(self):
+        super().clean()
+        # Not a database constraint: "today" is not a value a CHECK may read.
+        if self.measured_on and self.measured_on > timezone.localdate():
+            raise ValidationError({"measured_on": _("Датата на измерването не може да е в бъдещето.")})
 
 
 def public_indicators(page):

@@ -133,7 +133,7 @@ def test_demo_decisions_show_the_archive(client):
 
 def test_every_demo_policy_has_indicators_and_its_stage_agrees_with_its_facts(client):
     from policy_pages.lifecycle import stage_warnings
-    from policy_pages.models import Indicator
+    from policy_pages.models import Indicator, IndicatorValue
 
     call_command("load_demo")
     for policy in PolicyPage.objects.live():
@@ -141,6 +141,7 @@ def test_every_demo_policy_has_indicators_and_its_stage_agrees_with_its_facts(cl
         assert stage_warnings(policy) == [], policy.slug
         content = client.get(policy.url).content.decode()
         assert 'aria-labelledby="golden-thread-heading"' in content and "<svg" in content
+    assert not IndicatorValue.objects.filter(measured_on__gt=timezone.localdate()).exists()
     # One indicator without a baseline, one with several values.
     assert Indicator.objects.filter(baseline_value=None).exists()
     assert any(indicator.values.count() >= 5 for indicator in Indicator.objects.all())

@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -57,6 +58,15 @@ def test_each_rule_puts_its_message_at_its_field_and_the_database_holds_it(polic
     assert list(raised.value.message_dict) == [field], raised.value.message_dict
     with pytest.raises(IntegrityError), transaction.atomic():
         Indicator.objects.create(page=policy, **values)
+
+
+def test_a_value_cannot_be_measured_in_the_future(policy):
+    measured = indicator(policy)
+    with time_machine.travel(datetime.datetime(2026, 12, 3, 12, 0, tzinfo=datetime.UTC), tick=False):
+        IndicatorValue(indicator=measured, measured_on=datetime.date(2026, 12, 3), value=1).full_clean()
+        with pytest.raises(ValidationError) as raised:
+            IndicatorValue(indicator=measured, measured_on=datetime.date(2026, 12, 4), value=1).full_clean()
+    assert raised.value.message_dict == {"measured_on": ["Датата на измерването не може да е в бъдещето."]}
 
 
 def test_an_indicator_without_baseline_or_target_is_valid(policy):
@@ -240,6 +250,8 @@ def test_the_editor_adds_an_indicator_with_its_values_and_a_missing_year_is_show
     assert saved.baseline_value == Decimal("120.5")
     assert [(v.measured_on, v.value) for v in saved.values.all()] == [(datetime.date(2025, 12, 31), Decimal("131.25"))]
     assert "131,25\xa0дка" in client.get(policy.url).content.decode()
+    edit = client.get(url).content.decode()
+    assert 'value="120,5"' in edit and 'value="131,25"' in edit  # as typed, not 120,5000
 
 
 def test_a_draft_of_new_values_is_not_public_until_published(client, policy):

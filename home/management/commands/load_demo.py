@@ -18,7 +18,7 @@ from home.demo.documents import demo_docx, demo_document
 from home.demo.indicators import INDICATORS
 from home.demo.measures import MEASURES
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
-from home.demo.policies import ADOPTED_BY, POLICIES
+from home.demo.policies import ADOPTED_BY, POLICIES, POLICIES_PUBLISHED_AT
 from home.models import HomePage, MunicipalityContacts, StandardPage
 from policy_pages.models import Indicator, IndicatorValue, Measure, PolicyIndexPage, PolicyPage
 from search.entry_signals import entries_in_bulk
@@ -133,6 +133,8 @@ class Command(BaseCommand):
                     body=sections_to_stream(data["sections"]),
                 )
                 policy.tags.add(*data["tags"])
+                # Published before its consultations and decisions, as the golden thread then shows it.
+                policy.first_published_at = policy.last_published_at = POLICIES_PUBLISHED_AT
                 index.add_child(instance=policy)
             if not policy.measures.exists():
                 for order, fields in enumerate(MEASURES.get(data["slug"], [])):

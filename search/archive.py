@@ -3,8 +3,8 @@
 from django.db import connection
 from django.db.models import BooleanField, Case, F, Func, IntegerField, Q, Value, When
 
-from .config import uses_elasticsearch
 from . import fulltext
+from .config import uses_elasticsearch
 from .engine import COUNT_LIMIT, TRUSTED_ESTIMATE, Filters, search
 
 # A search in date or number order reads up to this many matching pages' ids (every_page); past it, it

@@ -1,6 +1,7 @@
 """Policy pages: the five municipal policies, their lifecycle stage and their structured body."""
 
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -16,8 +18,8 @@ from consultations.pages import ParticipationPageMixin
 
 from ..blocks import PolicyStreamBlock
 from ..charts import indicator_chart
-from ..panels import StageWarningsPanel
 from ..forms import PolicyFilterForm
+from ..panels import StageWarningsPanel
 from .indicators import public_indicators
 from .measures import overall_progress, public_measures
 from .stages import PolicyStage
@@ -169,6 +171,15 @@ class PolicyPage(ParticipationPageMixin, Page):
                 "fragment": f"konsultaciya-{consultation.pk}",
                 "policies": [self.pk],
             }
+
+    @path("export/<slug:dataset>/<slug:file_format>/", name="monitoring_export")
+    def monitoring_export(self, request, dataset, file_format):
+        """The measures (merki) or indicators (indikatori) as CSV or JSON: policy_pages/monitoring_export.py."""
+        from ..monitoring_export import DATASETS, monitoring_response
+
+        if dataset not in DATASETS or file_format not in ("csv", "json"):
+            raise Http404(_("Няма такъв файл с данни."))
+        return monitoring_response(self, dataset, file_format, self.get_site().root_url)
 
     @cached_property
     def public_stage(self):

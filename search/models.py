@@ -75,6 +75,7 @@ class SearchEntry(index.Indexed, models.Model):
         ORDER = "order", _("Заповед")
         POLICY = "policy", _("Политика")
         CONSULTATION = "consultation", _("Консултация")
+        MEASURE = "measure", _("Мярка")
         REPORT = "report", _("Доклад")
         DOCUMENT = "document", _("Документ")
         PAGE = "page", _("Страница")

@@ -1,5 +1,7 @@
 """Fixtures shared by the whole suite: a site whose root is the home page, with its sections."""
 
+import functools
+
 import pytest
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +19,12 @@ def make_home():
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): …` creates content as a finished request would: its search entries are written on exit."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture

@@ -160,7 +160,7 @@ class PolicyPage(ParticipationPageMixin, Page):
         return {"kind": "policy", "policies": [self.pk]}
 
     def search_extra_entries(self):
-        """Each consultation the live page shows is found on its own, at its block on this page."""
+        """Each consultation the live page shows, and each measure, is found on its own, at its place on this page."""
         for consultation in self.consultations.filter(shown_on_page=True).order_by("opens_at"):
             yield {
                 "key": f"konsultaciya-{consultation.pk}",
@@ -169,6 +169,17 @@ class PolicyPage(ParticipationPageMixin, Page):
                 "text": f"{self.summary} {self.responsible_department}",
                 "date": timezone.localdate(consultation.opens_at),
                 "fragment": f"konsultaciya-{consultation.pk}",
+                "policies": [self.pk],
+            }
+        for measure in self.measures.all():
+            yield {
+                "key": f"myarka-{measure.pk}",
+                "kind": "measure",
+                "title": measure.title,
+                "text": " ".join(filter(None, [measure.description, measure.responsible_unit,
+                                               str(measure.get_status_display())])),
+                "date": measure.starts_on or (self.last_published_at or timezone.now()).date(),
+                "fragment": f"myarka-{measure.pk}",
                 "policies": [self.pk],
             }
 

@@ -191,3 +191,20 @@ def test_policy_page_query_count_does_not_grow_with_measures(client, policy, dec
     client.get(policy.url)
     with django_assert_max_num_queries(22):
         assert client.get(policy.url).status_code == 200
+
+
+# --- Found by the site's search ---
+
+def test_a_measure_is_found_at_its_place_on_the_policy_page_and_goes_with_it(client, policy, committed):
+    with committed():
+        tracked = measure(policy, title="Подземни контейнери в центъра", description="Шестнадесет съда под земята.")
+        policy.save_revision().publish()
+    hits = client.get("/search/", {"q": "подземните контейнери"}).context["results_page"].object_list
+    found = [hit for hit in hits if hit.kind == "measure"]
+    assert [hit.url for hit in found] == [f"{policy.url}#myarka-{tracked.pk}"]
+    assert found[0].kind_label == "Мярка"
+    assert client.get("/search/", {"q": "контейнери", "kind": "measure"}).status_code == 200
+    with committed():
+        policy.unpublish()
+    hits = client.get("/search/", {"q": "подземните контейнери"}).context["results_page"]
+    assert not [hit for hit in hits.object_list if hit.kind == "measure"]

@@ -16,11 +16,14 @@ from tests.postgres_server import free_port, throwaway_server
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
+MONITORED_POLICY = "gradska-sreda-i-transport"
 PAGES = {
     "floor (constant view)": "/__bench/floor/",
     "home": "/",
     "policy page": "/politiki/obrazovanie-i-mladi-hora/",
     "policy page + consultation": "/politiki/socialni-uslugi-i-zdraveopazvane/",
+    # Filled by benchmarks/monitoring_data.py: 50 measures, 5 indicators of 20 values.
+    "policy page, 50 measures + 5 indicators": f"/politiki/{MONITORED_POLICY}/",
     "decisions index": "/resheniya/",
     "search": "/search/?q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82",
 }
@@ -88,6 +91,7 @@ def main():
         env = environment(database_url, port, static_root)
         manage(env, "migrate", "--no-input")
         manage(env, "load_demo")
+        subprocess.run([PYTHON, "-m", "benchmarks.monitoring_data", MONITORED_POLICY], cwd=ROOT, env=env, check=True)
         manage(env, "collectstatic", "--no-input")
         counts = json.loads(subprocess.run(
             [PYTHON, "-m", "benchmarks.query_counts", *PAGES.values()],

@@ -57,7 +57,7 @@ def wait_until_up(url, timeout=30):
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):  # refused while starting; a first, cold page may take over 2 s
             time.sleep(0.2)
     raise SystemExit(f"gunicorn did not answer 200 at {url} within {timeout} s")
 

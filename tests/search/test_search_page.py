@@ -78,9 +78,8 @@ def test_search_query_count(client, decision_index, decisions, django_assert_max
         for _ in range(decisions):
             DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>")
     client.get("/search/", {"q": "пътища"})
-    # One of them asks the planner how many entries have the word, before counting them (search/engine.py);
-    # two read the years from the date index (botevgrad/dated.py).
-    with django_assert_max_num_queries(12):
+    # One of them asks the planner how many entries have the word, before counting them (search/engine.py).
+    with django_assert_max_num_queries(11):
         assert client.get("/search/", {"q": "пътища"}).status_code == 200
 
 

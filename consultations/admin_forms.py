@@ -61,3 +61,17 @@ class ModerationReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Записва се в историята на всяко предложение; вижда се само от редакторите."),
     )
+
+
+class EvaluationPeriodAdminForm(WagtailAdminModelForm):
+    """A criterion someone has rated stays: its scores are part of the record (and protect it in the database)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        criteria = self.formsets.get("criteria")
+        if criteria is not None:
+            for form in criteria.deleted_forms:
+                if form.instance.pk and form.instance.scores.exists():
+                    self.add_error(None, _("Критерият „%(name)s“ вече е оценяван и не може да бъде премахнат. "
+                                           "Можете да промените пояснението му.") % {"name": form.instance.name})
+        return cleaned

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import DeleteView
+from wagtail.snippets.views.snippets import CreateView, DeleteView
 
 from .admin_forms import ModerationReasonForm
 from .models import Consultation
@@ -77,10 +77,10 @@ def page_being_edited(request):
 
 
 class PageConsultationsMixin:
-    """In a page's editor the chooser offers that page's own consultations only.
+    """In a page's editor the chooser offers that page's own consultations (or rating periods) only.
 
-    A convenience, not the guard: the page itself refuses another page's consultation when saved
-    (ParticipationPageMixin.clean, ConsultationBlock.errors_on_page), which also covers a browser that sends no Referer.
+    A convenience, not the guard: the page itself refuses another page's consultation or period when saved
+    (ParticipationPageMixin.clean, errors_on_page of the blocks), which also covers a browser that sends no Referer.
     """
 
     def get_object_list(self):
@@ -104,3 +104,28 @@ class ConsultationChooseResultsView(PageConsultationsMixin, ChooseResultsView):
 class ConsultationChooserViewSet(SnippetChooserViewSet):
     choose_view_class = ConsultationChooseView
     choose_results_view_class = ConsultationChooseResultsView
+
+
+class EvaluationPeriodChooseView(PageConsultationsMixin, ChooseView):
+    pass
+
+
+class EvaluationPeriodChooseResultsView(PageConsultationsMixin, ChooseResultsView):
+    pass
+
+
+class EvaluationPeriodChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = EvaluationPeriodChooseView
+    choose_results_view_class = EvaluationPeriodChooseResultsView
+
+
+class EvaluationPeriodCreateView(CreateView):
+    """A new period starts with the usual criteria, which editors change or remove before it opens."""
+
+    def get_initial_form_instance(self):
+        if self.request.method != "GET":
+            return super().get_initial_form_instance()
+        from .models import EvaluationCriterion, EvaluationPeriod
+        from .models.evaluation import DEFAULT_CRITERIA
+
+        return EvaluationPeriod(criteria=[EvaluationCriterion(name=str(name)) for name in DEFAULT_CRITERIA])

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .page_messages import message_anchor, messages_for_block
+from .page_messages import consultation_section, evaluation_section, message_anchor, messages_for_block
 
 SUBMISSIONS_PER_PAGE = 20
 SUBMISSIONS_PAGE_PARAMETER = "predlozheniya"
@@ -144,8 +144,8 @@ class ConsultationBlock(ParticipationBlock):
         late = parent_context.get("late_text")
         context.update(
             consultation=consultation,
-            block_messages=messages_for_block(request, consultation.pk),
-            message_anchor=message_anchor(consultation.pk),
+            block_messages=messages_for_block(request, consultation_section(consultation.pk)),
+            message_anchor=message_anchor(consultation_section(consultation.pk)),
             phase=consultation.phase(now),
             form=form,
             late_text=late["text"] if late and late["block_id"] == block_id else "",
@@ -153,6 +153,67 @@ class ConsultationBlock(ParticipationBlock):
             submissions_page_error=page_error,
             submissions_page_parameter=SUBMISSIONS_PAGE_PARAMETER,
             submission_count=consultation.counted_submissions().count(),
+        )
+        return context
+
+
+class EvaluationBlock(ParticipationBlock):
+    """A rating period on the page: its form while open, and its results once enough people have rated."""
+
+    period = SnippetChooserBlock("consultations.EvaluationPeriod", label=_("Период за оценка"))
+
+    class Meta:
+        icon = "success"
+        label = _("Оценка на изпълнението")
+        template = "consultations/blocks/evaluation_block.html"
+
+    def errors_on_page(self, value, page):
+        period = value["period"]
+        if period is None:
+            return []
+        if period.policy_page_id != page.pk:
+            return [_("Периодът „%(title)s“ е за друга политика. Изберете период на тази страница или създайте нов "
+                      "в „Обществени консултации → Периоди за оценка“.") % {"title": period.title}]
+        if not period.criteria.exists():
+            return [_("Периодът „%(title)s“ няма критерии за оценка. Добавете поне един.") % {"title": period.title}]
+        return []
+
+    def get_context(self, value, parent_context=None):
+        from .evaluation_charts import period_chart, trend_chart
+        from .evaluation_forms import EvaluationForm
+        from .evaluation_results import PolicyEvaluations, threshold
+
+        context = super().get_context(value, parent_context)
+        parent_context = parent_context or {}
+        period = value["period"]
+        request = parent_context.get("request")
+        page = parent_context.get("page")
+        if period is None or page is None or period.policy_page_id != page.pk:
+            context["period"] = None
+            return context
+        block_id = context["block_id"]
+        evaluations = PolicyEvaluations.for_page(page)
+        results = evaluations.for_period(period.pk)
+        # The same period, read with its criteria for the results: the form needs no query of its own.
+        period = results.period if results is not None else period
+        phase = period.phase()
+        form = self.posted_form(parent_context, block_id)
+        if form is None and phase == "open":
+            form = EvaluationForm(period=period, prefix=block_id)
+        trend = evaluations.trend()
+        section = evaluation_section(period.pk)
+        context.update(
+            period=period,
+            section=section,
+            phase=phase,
+            form=form,
+            block_messages=messages_for_block(request, section),
+            message_anchor=message_anchor(section),
+            results=results,
+            results_chart=period_chart(results) if results and results.enough else None,
+            threshold=threshold(),
+            trend=trend,
+            trend_chart=trend_chart(trend, f"{section}-trend") if trend else None,
         )
         return context
 

@@ -23,7 +23,44 @@ def form_timestamp():
     return signing.dumps(int(time.time()), salt=FORM_TIMESTAMP_SALT)
 
 
-class SubmissionForm(forms.ModelForm):
+class HumanGuardedForm(forms.Form):
+    """Mix into a public form (before the form class): a honeypot field and a signed render time.
+
+    A bot that fills in every field fills in the honeypot; one that posts at once, or replays an old
+    page, fails the render time. Both `website` and `rendered_at` go into the template.
+    """
+
+    # A field people never see; bots that fill in every field reveal themselves.
+    website = forms.CharField(label=_("Не попълвайте това поле"), required=False)
+    rendered_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
+        if not self.is_bound:
+            self.initial.setdefault("rendered_at", form_timestamp())
+
+    def is_from_a_bot(self):
+        """The hidden field was filled in: answer as if all went well, store nothing."""
+        return bool(self.data.get(self.add_prefix("website")))
+
+    def clean(self):
+        cleaned = super().clean()
+        # Errors about the hidden timestamp go to the top of the form: there is no field to point to.
+        try:
+            rendered = signing.loads(
+                cleaned.get("rendered_at", ""), salt=FORM_TIMESTAMP_SALT, max_age=MAXIMUM_FORM_AGE_SECONDS
+            )
+        except signing.BadSignature:
+            self.add_error(None, _(
+                "Формулярът е остарял. Копирайте текста си, презаредете страницата и го изпратете отново."))
+        else:
+            if time.time() - rendered < settings.SUBMISSION_MINIMUM_FILL_SECONDS:
+                self.add_error(None, _("Формулярът беше изпратен твърде бързо. Моля, изпратете го отново."))
+        return cleaned
+
+
+class SubmissionForm(HumanGuardedForm, forms.ModelForm):
     """Validates a participant's proposal; knows the consultation and the sections of its draft."""
 
     section_anchor = forms.ChoiceField(label=_("Раздел от проекта"), required=False)
@@ -31,10 +68,6 @@ class SubmissionForm(forms.ModelForm):
         label=_("Съгласен/на съм данните ми да бъдат обработени според уведомлението за поверителност."),
         error_messages={"required": _("Без съгласие не можем да приемем предложението.")},
     )
-    # A field people never see; bots that fill in every field reveal themselves.
-    website = forms.CharField(label=_("Не попълвайте това поле"), required=False)
-    rendered_at = forms.CharField(widget=forms.HiddenInput, required=False)
-
     # The order of the page (includes/submission_form.html), so the error summary reads top to bottom.
     field_order = ["kind", "section_anchor", "text", "author_name", "email", "stakeholder_type", "organisation",
                    "publish_name", "notify", "consent"]
@@ -78,33 +111,11 @@ class SubmissionForm(forms.ModelForm):
         self.fields["text"].error_messages["required"] = _("Напишете предложението си.")
         self.fields["stakeholder_type"].error_messages["required"] = _("Изберете кого представлявате.")
         self.fields["stakeholder_type"].choices = StakeholderType.choices
-        self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["author_name"].widget.attrs.update(autocomplete="name")
-        if not self.is_bound:
-            self.initial.setdefault("rendered_at", form_timestamp())
-
-    def is_from_a_bot(self):
-        """The hidden field was filled in: answer as if all went well, store nothing."""
-        return bool(self.data.get(self.add_prefix("website")))
 
     def clean_text(self):
         return self.cleaned_data["text"].strip()
-
-    def clean(self):
-        cleaned = super().clean()
-        # Errors about the hidden timestamp go to the top of the form: there is no field to point to.
-        try:
-            rendered = signing.loads(
-                cleaned.get("rendered_at", ""), salt=FORM_TIMESTAMP_SALT, max_age=MAXIMUM_FORM_AGE_SECONDS
-            )
-        except signing.BadSignature:
-            self.add_error(None, _(
-                "Формулярът е остарял. Копирайте текста си, презаредете страницата и го изпратете отново."))
-        else:
-            if time.time() - rendered < settings.SUBMISSION_MINIMUM_FILL_SECONDS:
-                self.add_error(None, _("Формулярът беше изпратен твърде бързо. Моля, изпратете го отново."))
-        return cleaned
 
     def save(self, commit=True):
         submission = super().save(commit=False)

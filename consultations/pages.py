@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from .blocks import ConsultationBlock, ParticipationBlock, blocks_in_fields
+from .blocks import ConsultationBlock, EvaluationBlock, ParticipationBlock, blocks_in_fields
 
 
 class ParticipationPageMixin(RoutablePageMixin):
@@ -32,16 +32,21 @@ class ParticipationPageMixin(RoutablePageMixin):
         for field_name, child in self.participation_blocks():
             for message in child.block.errors_on_page(child.value, self):
                 errors.setdefault(field_name, []).append(ValidationError(message))
-        # One consultation, one block: its messages, anchors and proposals must not appear twice.
-        seen = set()
-        for field_name, child in self.participation_blocks(ConsultationBlock):
-            consultation = child.value["consultation"]
-            if consultation is not None and consultation.pk in seen:
-                errors.setdefault(field_name, []).append(ValidationError(
-                    _("Консултацията „%(title)s“ е добавена повече от веднъж. Оставете един блок за нея."),
-                    params={"title": consultation.title}))
-            elif consultation is not None:
-                seen.add(consultation.pk)
+        # One consultation or period, one block: its messages, anchors and form must not appear twice.
+        for block_class, key, message in (
+            (ConsultationBlock, "consultation",
+             _("Консултацията „%(title)s“ е добавена повече от веднъж. Оставете един блок за нея.")),
+            (EvaluationBlock, "period",
+             _("Периодът за оценка „%(title)s“ е добавен повече от веднъж. Оставете един блок за него.")),
+        ):
+            seen = set()
+            for field_name, child in self.participation_blocks(block_class):
+                chosen = child.value[key]
+                if chosen is not None and chosen.pk in seen:
+                    errors.setdefault(field_name, []).append(
+                        ValidationError(message, params={"title": chosen.title}))
+                elif chosen is not None:
+                    seen.add(chosen.pk)
         if errors:
             raise ValidationError(errors)
 
@@ -51,3 +56,10 @@ class ParticipationPageMixin(RoutablePageMixin):
         from .views import receive_submission
 
         return receive_submission(request, self)
+
+    @path("ocenka/", name="policy_evaluation")
+    def policy_evaluation(self, request):
+        """Receives the form of an evaluation block on this page."""
+        from .evaluation_views import receive_evaluation
+
+        return receive_evaluation(request, self)

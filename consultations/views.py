@@ -1,6 +1,5 @@
 """Receiving a proposal posted from a policy page, confirming it from the e-mailed link, and the public справка."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -9,7 +8,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_ratelimit.core import is_ratelimited
 from wagtail.snippets.permissions import get_permission_name
 
 from decisions.export import csv_response
@@ -18,19 +16,10 @@ from .blocks import ConsultationBlock, consultations_on_page, draft_sections
 from .confirmation import EmailConfirmation
 from .forms import SubmissionForm
 from .models import Consultation, ConsultationPhase, StoredReportPdf, Submission, SubmissionStatus
-from .page_messages import block_message_tags, message_anchor
+from .page_messages import block_message_tags, consultation_section, message_anchor
+from .receiving import error_page, flooded, guard_valid_form, pretend_received
 from .report_pdf import ReportFontMissing, report_pdf
 from .report_rows import report_columns, report_rows
-
-
-def recipient_key(form):
-    """Rate-limit key for the address a confirmation e-mail would go to (django-ratelimit calls it with the request)."""
-    return lambda group, request: form.cleaned_data["email"].strip().casefold()[:254]
-
-
-def error_page(request, status, title, message, back_url=None):
-    context = {"title": title, "message": message, "back_url": back_url}
-    return TemplateResponse(request, "consultations/error.html", context, status=status)
 
 
 def receive_submission(request, page):
@@ -41,20 +30,16 @@ def receive_submission(request, page):
     """
     if request.method != "POST":
         return HttpResponseRedirect(page.url)
-    if is_ratelimited(request, group="consultation-submission", key="ip", rate=settings.SUBMISSION_RATE_LIMIT,
-                      increment=True):
-        return error_page(
-            request, 429, _("Твърде много изпращания"),
-            _("От вашия адрес бяха изпратени много предложения за кратко време. Моля, опитайте отново след час."),
-            page.url,
-        )
+    if refused := flooded(request, page, "consultation-submission"):
+        return refused
     block = page.participation_block(request.POST.get("block", ""), ConsultationBlock)
     consultation = block.value["consultation"] if block is not None else None
     if consultation is None:
         return error_page(request, 400, _("Консултацията не е намерена"),
                           _("Формулярът не съответства на консултация на тази страница."), page.url)
-    anchor = "#" + message_anchor(consultation.pk)
-    tags = block_message_tags(consultation.pk)
+    section = consultation_section(consultation.pk)
+    anchor = "#" + message_anchor(section)
+    tags = block_message_tags(section)
 
     phase = consultation.phase()
     if phase != ConsultationPhase.OPEN:
@@ -70,15 +55,10 @@ def receive_submission(request, page):
         return response
 
     form = SubmissionForm(request.POST, consultation=consultation, sections=draft_sections(page), prefix=block.id)
-    if form.is_valid() and form.is_from_a_bot():
-        messages.success(request, _("Благодарим! Изпратихме ви писмо за потвърждение."), extra_tags=tags)
-        return HttpResponseRedirect(page.url + anchor)
-    # Counted only for valid forms: the form must not become a way to mail any text to any address.
-    if form.is_valid() and is_ratelimited(request, group="consultation-confirmation-recipient",
-                                          key=recipient_key(form), rate=settings.CONFIRMATION_EMAIL_RATE_LIMIT,
-                                          increment=True):
-        form.add_error("email", _("До този адрес вече изпратихме няколко писма за потвърждение. "
-                                  "Потвърдете предложенията от тях или опитайте отново след час."))
+    if guard_valid_form(request, form, "consultation-confirmation-recipient", _(
+            "До този адрес вече изпратихме няколко писма за потвърждение. "
+            "Потвърдете предложенията от тях или опитайте отново след час.")):
+        return pretend_received(request, page, message_anchor(section), tags)
     if form.is_valid():
         try:
             with transaction.atomic():
@@ -120,8 +100,9 @@ class SubmissionConfirmation(EmailConfirmation):
         thanks = _("Благодарим! Предложението е потвърдено и ще бъде разгледано от администрацията.")
         back_url = self.back_url(row)
         if row.consultation in consultations_on_page(row.consultation.policy_page):
-            messages.success(request, thanks, extra_tags=block_message_tags(row.consultation_id))
-            return HttpResponseRedirect(back_url + "#" + message_anchor(row.consultation_id))
+            section = consultation_section(row.consultation_id)
+            messages.success(request, thanks, extra_tags=block_message_tags(section))
+            return HttpResponseRedirect(back_url + "#" + message_anchor(section))
         messages.success(request, thanks)
         return HttpResponseRedirect(back_url)
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ListingButton
@@ -22,9 +22,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_forms import ConsultationAdminForm, ModerationReasonForm, SubmissionAdminForm
-from .admin_views import ConsultationChooserViewSet, SubmissionDeleteView, publish_report
-from .models import Channel, Consultation, StakeholderType, Submission, SubmissionStatus
+from .admin_forms import ConsultationAdminForm, EvaluationPeriodAdminForm, ModerationReasonForm, SubmissionAdminForm
+from .admin_views import (
+    ConsultationChooserViewSet,
+    EvaluationPeriodChooserViewSet,
+    EvaluationPeriodCreateView,
+    SubmissionDeleteView,
+    publish_report,
+)
+from .models import Channel, Consultation, EvaluationPeriod, StakeholderType, Submission, SubmissionStatus
 
 
 class SubmissionFilterSet(WagtailFilterSet):
@@ -123,8 +129,35 @@ class ConsultationViewSet(SnippetViewSet):
         return Consultation.objects.select_related("policy_page")
 
 
+class EvaluationCountColumn(Column):
+    def get_value(self, instance):
+        return instance.counted_evaluations
+
+
+class EvaluationPeriodViewSet(SnippetViewSet):
+    model = EvaluationPeriod
+    icon = "success"
+    menu_label = _("Периоди за оценка")
+    list_display = ["title", "policy_page", "opens_at", "closes_at",
+                    EvaluationCountColumn("counted_evaluations", label=_("Отчетени оценки"))]
+    search_fields = ["title"]
+    add_view_class = EvaluationPeriodCreateView
+    chooser_viewset_class = EvaluationPeriodChooserViewSet
+    edit_handler = ObjectList([
+        FieldPanel("policy_page"),
+        FieldPanel("title"),
+        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Срок")),
+        InlinePanel("criteria", heading=_("Критерии"), label=_("Критерий"), min_num=1, max_num=10,
+                    help_text=_("Какво оценяват хората, от 1 до 5. Оценяван критерий не може да бъде премахнат.")),
+    ], base_form_class=EvaluationPeriodAdminForm)
+
+    def get_queryset(self, request):
+        return EvaluationPeriod.objects.select_related("policy_page").annotate(
+            counted_evaluations=models.Count("evaluations", filter=models.Q(evaluations__status="counted")))
+
+
 class ConsultationsGroup(SnippetViewSetGroup):
-    items = (ConsultationViewSet, SubmissionViewSet)
+    items = (ConsultationViewSet, SubmissionViewSet, EvaluationPeriodViewSet)
     menu_icon = "form"
     menu_label = _("Обществени консултации")
     menu_name = "consultations"

@@ -7,7 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-from consultations.blocks import ConsultationBlock, DraftTextBlock
+from consultations.blocks import ConsultationBlock, DraftTextBlock, EvaluationBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -104,7 +104,8 @@ class ContentStreamBlock(blocks.StreamBlock):
 
 
 class PolicyStreamBlock(ContentStreamBlock):
-    """A policy page's body: the content blocks plus the draft text and the consultation form."""
+    """A policy page's body: the content blocks plus the draft text, the consultation form and the evaluation."""
 
     draft_text = DraftTextBlock()
     consultation = ConsultationBlock()
+    evaluation = EvaluationBlock()

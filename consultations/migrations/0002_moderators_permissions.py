@@ -6,6 +6,11 @@ MODELS = ["consultation", "submission"]
 
 
 def grant(apps, schema_editor):
+    grant_models(apps, MODELS)
+
+
+def grant_models(apps, models):
+    """Add, change and view of these consultations models for both groups (0009 reuses it)."""
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
@@ -16,7 +21,7 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     permissions = Permission.objects.filter(
         content_type__app_label="consultations",
-        content_type__model__in=MODELS,
+        content_type__model__in=models,
         codename__regex=r"^(add|change|view)_",
     )
     for group in Group.objects.filter(name__in=["Moderators", "Editors"]):

@@ -1,6 +1,7 @@
 """Public consultations on policy drafts and the proposals people send to them."""
 
 from .consultation import Consultation, ConsultationPhase, PublicationMode
+from .evaluation import Evaluation, EvaluationCriterion, EvaluationPeriod, EvaluationScore, EvaluationStatus
 from .index_page import ConsultationIndexPage
 from .stored_report import StoredReportPdf
 from .submission import Answer, Channel, StakeholderType, Submission, SubmissionKind, SubmissionStatus
@@ -11,6 +12,11 @@ __all__ = [
     "Consultation",
     "ConsultationIndexPage",
     "ConsultationPhase",
+    "Evaluation",
+    "EvaluationCriterion",
+    "EvaluationPeriod",
+    "EvaluationScore",
+    "EvaluationStatus",
     "PublicationMode",
     "StakeholderType",
     "StoredReportPdf",

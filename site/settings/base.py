@@ -177,6 +177,9 @@ SUBMISSION_RATE_LIMIT = env("SUBMISSION_RATE_LIMIT", default="20/h")
 CONFIRMATION_EMAIL_RATE_LIMIT = env("CONFIRMATION_EMAIL_RATE_LIMIT", default="5/h")
 # A person needs longer than this to read the form and write one sentence; scripts do not.
 SUBMISSION_MINIMUM_FILL_SECONDS = 3
+# A period's evaluation results (and each group's) are public from this many confirmed evaluations: fewer
+# would let readers guess who gave which score (consultations/evaluation_results.py).
+EVALUATION_RESULTS_THRESHOLD = env.int("EVALUATION_RESULTS_THRESHOLD", default=5)
 
 # Subscriptions to e-mail alerts one address may ask for per hour, and confirmation e-mails the alerts
 # form may send to one mailbox per hour (alerts/views.py): a person subscribes to a topic or two.

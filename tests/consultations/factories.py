@@ -8,7 +8,17 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.documents import get_document_model
 
-from consultations.models import Consultation, StakeholderType, Submission, SubmissionStatus
+from consultations.models import (
+    Consultation,
+    Evaluation,
+    EvaluationCriterion,
+    EvaluationPeriod,
+    EvaluationScore,
+    EvaluationStatus,
+    StakeholderType,
+    Submission,
+    SubmissionStatus,
+)
 from tests.hostile import XSS
 
 
@@ -43,3 +53,35 @@ class SubmissionFactory(DjangoModelFactory):
 
     class Meta:
         model = Submission
+
+
+class EvaluationPeriodFactory(DjangoModelFactory):
+    """A rating period open since yesterday for a month, with the four usual criteria (`criteria=` to change)."""
+
+    title = factory.Sequence(lambda n: f"2026, период {n} {XSS}")
+    opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    closes_at = factory.LazyAttribute(lambda o: o.opens_at + timedelta(days=30))
+
+    class Meta:
+        model = EvaluationPeriod
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def criteria(period, create, names, **kwargs):
+        names = ["Ефективност", "Качество на услугите", "Достъпност", f"Прозрачност {XSS}"] if names is None else names
+        for order, name in enumerate(names):
+            EvaluationCriterion.objects.create(period=period, name=name, sort_order=order)
+
+
+def add_evaluation(period, email, scores, stakeholder_type=StakeholderType.CITIZEN, status=EvaluationStatus.COUNTED,
+                   recommendation=""):
+    """An evaluation with `scores` (one per criterion in order; None for „не мога да преценя“)."""
+    evaluation = Evaluation.objects.create(
+        period=period, email=email, stakeholder_type=stakeholder_type, status=status, recommendation=recommendation,
+        confirmed_at=None if status == EvaluationStatus.UNCONFIRMED else timezone.now(),
+    )
+    EvaluationScore.objects.bulk_create(
+        EvaluationScore(evaluation=evaluation, criterion=criterion, score=score)
+        for criterion, score in zip(period.criteria.all(), scores)
+    )
+    return evaluation

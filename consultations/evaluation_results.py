@@ -51,9 +51,14 @@ class CriterionResult:
 
 @dataclass
 class GroupResult:
+    group: str
     label: str
     count: int
-    means: list  # per criterion, in the period's order; None where nobody in the group scored it
+    criteria: list  # CriterionResult of the group's evaluations, in the period's order
+
+    @property
+    def means(self):
+        return [criterion.mean for criterion in self.criteria]
 
 
 @dataclass
@@ -69,8 +74,10 @@ class PeriodResults:
         return self.count >= threshold()
 
     @property
-    def missing(self):
-        return max(threshold() - self.count, 0)
+    def overall_mean(self):
+        """The mean of every score given in the period, all criteria together (None below the threshold)."""
+        return mean({score: sum(criterion.distribution[i] for criterion in self.criteria)
+                     for i, score in enumerate(SCORES)})
 
 
 @dataclass
@@ -109,32 +116,30 @@ class PolicyEvaluations:
             page._policy_evaluations = cls(page)
         return page._policy_evaluations
 
-    def _scores(self, criterion, groups):
+    def _criterion_result(self, criterion, groups):
         counts = Counter()
         for group in groups:
             counts.update(self.score_counts.get((criterion.pk, group), {}))
-        return counts
+        return CriterionResult(
+            name=criterion.name, question=criterion.question,
+            distribution=[counts.get(score, 0) for score in SCORES],
+            cannot_tell=counts.get(None, 0),
+            mean=mean({score: n for score, n in counts.items() if score is not None}),
+        )
 
     def _period_results(self, period):
         group_counts = self.group_counts.get(period.pk, Counter())
         results = PeriodResults(period=period, count=sum(group_counts.values()))
         if not results.enough:
             return results
-        all_groups = list(StakeholderType.values)
-        for criterion in period.criteria.all():
-            counts = self._scores(criterion, all_groups)
-            scored = {score: n for score, n in counts.items() if score is not None}
-            results.criteria.append(CriterionResult(
-                name=criterion.name, question=criterion.question,
-                distribution=[counts.get(score, 0) for score in SCORES],
-                cannot_tell=counts.get(None, 0), mean=mean(scored),
-            ))
+        criteria = period.criteria.all()
+        results.criteria = [self._criterion_result(criterion, StakeholderType.values) for criterion in criteria]
         for group, label in StakeholderType.choices:
             n = group_counts.get(group, 0)
             if n >= threshold():
-                means = [mean({s: c for s, c in self._scores(criterion, [group]).items() if s is not None})
-                         for criterion in period.criteria.all()]
-                results.groups.append(GroupResult(label=str(label), count=n, means=means))
+                results.groups.append(GroupResult(
+                    group=group, label=str(label), count=n,
+                    criteria=[self._criterion_result(criterion, [group]) for criterion in criteria]))
             elif n:
                 results.hidden_groups += 1
         return results

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models.measures import MeasureStatus, overall_progress
 from .models.stages import PolicyStage
@@ -93,9 +94,10 @@ class Step:
     detail: str = ""
 
 
-def golden_thread(page, consultations, adopted_by, measures, indicators, at=None):
+def golden_thread(page, consultations, adopted_by, measures, indicators, evaluations=(), at=None):
     """The policy's way from draft to results, in the order it went: draft, consultations and their справки,
-    the adopting decision, measures, indicators. Only what is public; each step links to where it is shown.
+    the adopting decision, measures, indicators, the public's evaluations (PeriodResults of the periods the
+    page shows). Only what is public; each step links to where it is shown.
     """
     at = at or timezone.now()
     steps = []
@@ -126,4 +128,17 @@ def golden_thread(page, consultations, adopted_by, measures, indicators, at=None
         steps.append(Step("indicators", _("Индикатори: %(count)s") % {"count": len(indicators)}, "#indicators-heading",
                           max(measured) if measured else None,
                           _("последно измерване") if measured else _("все още без измерени стойности")))
+    for results in evaluations:
+        period = results.period
+        if results.enough and results.overall_mean is not None:
+            detail = ngettext("%(count)s оценка, средна %(mean)s от 5", "%(count)s оценки, средна %(mean)s от 5",
+                              results.count) % {"count": results.count,
+                                                "mean": number_format(results.overall_mean, decimal_pos=1)}
+        elif results.enough:
+            detail = ngettext("%(count)s оценка", "%(count)s оценки", results.count) % {"count": results.count}
+        else:
+            detail = _("още няма достатъчно оценки за резултат")
+        steps.append(Step("evaluation", _("Оценка на изпълнението: %(title)s") % {"title": period.title},
+                          f"#ocenka-{period.pk}",
+                          (timezone.localdate(period.opens_at), timezone.localdate(period.closes_at)), detail))
     return steps

@@ -1,4 +1,5 @@
-"""A policy's monitoring data as open data: its measures and its indicators with their values, as CSV and JSON.
+"""A policy's monitoring data as open data: its measures, its indicators with their values and the aggregated
+evaluations of the public, as CSV and JSON.
 
 Served from the policy page's own routes (PolicyPage.monitoring_export), so they follow its visibility:
 nothing of a draft, unpublished or view-restricted policy. The columns are documented in README.md
@@ -9,6 +10,7 @@ so a file is written whole, from the same prefetched rows the page shows.
 import json
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from decisions.export import csv_response
@@ -26,7 +28,10 @@ INDICATOR_COLUMNS = [
     "target_year",
 ]
 VALUE_COLUMNS = ["measured_on", "value", "source", "note"]
-DATASETS = ("merki", "indikatori")
+EVALUATION_COLUMNS = ["policy", "period", "opens_on", "closes_on", "evaluations", "published"]
+RESULT_COLUMNS = ["group", "group_evaluations", "criterion", "mean", "score_1", "score_2", "score_3", "score_4",
+                  "score_5", "cannot_tell"]
+DATASETS = ("merki", "indikatori", "ocenki")
 
 
 def number(value):
@@ -82,6 +87,30 @@ def indicator_records(page):
         }
 
 
+def evaluation_records(page):
+    """Each rating period the page shows: its count, and once it has enough evaluations, the aggregate per criterion
+    for everyone ("all") and for each group with enough evaluations; never an evaluation of its own."""
+    for results in page.shown_evaluations():
+        period = results.period
+        groups = [("all", results.count, results.criteria)] + [
+            (group.group, group.count, group.criteria) for group in results.groups]
+        yield {
+            "policy": page.title,
+            "period": period.title,
+            "opens_on": day(timezone.localdate(period.opens_at)),
+            "closes_on": day(timezone.localdate(period.closes_at)),
+            "evaluations": results.count,
+            "published": results.enough,
+            "results": [
+                {"group": group, "group_evaluations": count, "criterion": criterion.name,
+                 "mean": number(criterion.mean),
+                 **{f"score_{score}": n for score, n in enumerate(criterion.distribution, start=1)},
+                 "cannot_tell": criterion.cannot_tell}
+                for group, count, criteria in groups for criterion in criteria
+            ],
+        }
+
+
 def cell(value):
     if isinstance(value, bool):
         return "да" if value else "не"
@@ -92,10 +121,15 @@ def cell(value):
 
 
 def csv_rows(dataset, records):
-    """One CSV row a measure; one a measured value of an indicator (its particulars repeated), or one if it has none."""
+    """One CSV row a measure; one a measured value of an indicator (its particulars repeated), or one if it has none;
+    one a criterion of a group in a rating period, or one for a period without published results."""
     for record in records:
         if dataset == "merki":
             yield [cell(record[name]) for name in MEASURE_COLUMNS]
+        elif dataset == "ocenki":
+            particulars = [cell(record[name]) for name in EVALUATION_COLUMNS]
+            for result in record["results"] or [dict.fromkeys(RESULT_COLUMNS)]:
+                yield particulars + [result[name] for name in RESULT_COLUMNS]
         else:
             particulars = [record[name] for name in INDICATOR_COLUMNS]
             for value in record["values"] or [dict.fromkeys(VALUE_COLUMNS)]:
@@ -103,11 +137,13 @@ def csv_rows(dataset, records):
 
 
 def monitoring_response(page, dataset, file_format, root_url):
-    """The policy's measures or indicators (`dataset`: merki, indikatori) as a CSV or JSON attachment."""
-    records = list(measure_records(page, root_url) if dataset == "merki" else indicator_records(page))
+    """The policy's measures, indicators or evaluations (`dataset`: merki, indikatori, ocenki) as CSV or JSON."""
+    records = list(measure_records(page, root_url) if dataset == "merki"
+                   else evaluation_records(page) if dataset == "ocenki" else indicator_records(page))
     filename = f"{page.slug}-{dataset}.{file_format}"
     if file_format == "csv":
-        header = MEASURE_COLUMNS if dataset == "merki" else INDICATOR_COLUMNS + VALUE_COLUMNS
+        header = {"merki": MEASURE_COLUMNS, "indikatori": INDICATOR_COLUMNS + VALUE_COLUMNS,
+                  "ocenki": EVALUATION_COLUMNS + RESULT_COLUMNS}[dataset]
         return csv_response(filename, header, csv_rows(dataset, records))
     response = HttpResponse(json.dumps(records, ensure_ascii=False, indent=1),
                             content_type="application/json; charset=utf-8")

@@ -192,6 +192,18 @@ class PolicyPage(ParticipationPageMixin, Page):
             raise Http404(_("Няма такъв файл с данни."))
         return monitoring_response(self, dataset, file_format, self.get_site().root_url)
 
+    def shown_evaluations(self):
+        """PeriodResults of each rating period the page embeds, in time order; read once with the blocks' results."""
+        from consultations.blocks import EvaluationBlock, blocks_on_page
+        from consultations.evaluation_results import PolicyEvaluations
+
+        shown = {child.value["period"].pk for child in blocks_on_page(self, EvaluationBlock)
+                 if child.value["period"] is not None}
+        if not shown:
+            return []
+        evaluations = PolicyEvaluations.for_page(self)
+        return [evaluations.for_period(period.pk) for period in evaluations.periods if period.pk in shown]
+
     @cached_property
     def public_stage(self):
         """The stage the public sees (policy_pages/lifecycle.py): the editor's, unless a consultation is open."""
@@ -217,5 +229,6 @@ class PolicyPage(ParticipationPageMixin, Page):
         context["overdue_count"] = sum(measure.is_overdue() for measure in measures)
         indicators = public_indicators(self)
         context["indicator_charts"] = [(indicator, indicator_chart(indicator)) for indicator in indicators]
-        context["golden_thread"] = golden_thread(self, consultations, adopted_by, measures, indicators)
+        context["golden_thread"] = golden_thread(self, consultations, adopted_by, measures, indicators,
+                                                 self.shown_evaluations())
         return context

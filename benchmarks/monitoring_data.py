@@ -1,4 +1,5 @@
-"""A policy at the size monitoring reaches: 50 measures with their history and links, 5 indicators of 20 values each.
+"""A policy at the size monitoring reaches: 50 measures with their history and links, 5 indicators of 20 values each,
+500 more confirmed evaluations in its latest rating period.
 
 `make bench` fills one demo policy with it and measures that page beside the others.
 """
@@ -9,7 +10,7 @@ from decimal import Decimal
 
 import django
 
-MEASURES, INDICATORS, VALUES = 50, 5, 20
+MEASURES, INDICATORS, VALUES, EVALUATIONS = 50, 5, 20, 500
 STATUSES = ["planned", "in_progress", "done", "delayed", "cancelled"]
 
 
@@ -40,6 +41,24 @@ def fill(policy):
         IndicatorValue.objects.bulk_create(
             IndicatorValue(indicator=indicator, measured_on=datetime.date(2006 + year, 12, 31),
                            value=Decimal(20 + year * 2), source="НСИ") for year in range(VALUES))
+    add_evaluations(policy)
+
+
+def add_evaluations(policy):
+    """500 confirmed evaluations in the policy's latest rating period (the demo puts its block on the page)."""
+    from django.utils import timezone
+
+    from consultations.models import Evaluation, EvaluationPeriod, EvaluationScore, StakeholderType
+
+    period = EvaluationPeriod.objects.filter(policy_page=policy).order_by("-opens_at").first()
+    criteria = list(period.criteria.all())
+    groups = StakeholderType.values
+    evaluations = Evaluation.objects.bulk_create(
+        Evaluation(period=period, email=f"bench-{number}@example.org", stakeholder_type=groups[number % len(groups)],
+                   status="counted", confirmed_at=timezone.now()) for number in range(EVALUATIONS))
+    EvaluationScore.objects.bulk_create(
+        EvaluationScore(evaluation=evaluation, criterion=criterion, score=(evaluation.pk + order) % 5 + 1)
+        for evaluation in evaluations for order, criterion in enumerate(criteria))
 
 
 def main(slug):

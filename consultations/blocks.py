@@ -200,7 +200,10 @@ class EvaluationBlock(ParticipationBlock):
         form = self.posted_form(parent_context, block_id)
         if form is None and phase == "open":
             form = EvaluationForm(period=period, prefix=block_id)
-        trend = evaluations.trend()
+        # The trend is one for the page: shown once, in the block of the latest period the page shows.
+        shown = [child.value["period"] for child in blocks_on_page(page, EvaluationBlock) if child.value["period"]]
+        latest = max(shown, key=lambda shown_period: (shown_period.opens_at, shown_period.pk))
+        trend = evaluations.trend() if latest.pk == period.pk else None
         section = evaluation_section(period.pk)
         context.update(
             period=period,

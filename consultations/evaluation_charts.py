@@ -42,7 +42,8 @@ class BarChart:
     description: str
     bars: list = field(default_factory=list)
     headings: list = field(default_factory=list)
-    grid: list = field(default_factory=list)  # x of each whole score
+    grid: list = field(default_factory=list)  # (x, score) of each whole score, labelled under the bars
+    axis_y: float = 0
     width: int = WIDTH
     height: int = 0
     bar_height: int = BAR
@@ -68,8 +69,9 @@ def bar_chart(dom_id, title, groups):
             ))
             described.append(f"{heading + ', ' if heading else ''}{label}: {score_text(value)}")
             y += LINE + BAR + GAP
-    chart.height = int(y)
-    chart.grid = [score * PLOT_RIGHT / HIGHEST_SCORE for score in range(1, HIGHEST_SCORE + 1)]
+    chart.axis_y = y + 12
+    chart.height = int(y + LINE)
+    chart.grid = [(score * PLOT_RIGHT / HIGHEST_SCORE, score) for score in range(1, HIGHEST_SCORE + 1)]
     chart.description = _("Средна оценка от 1 до 5. %(values)s.") % {"values": "; ".join(described)}
     return chart
 

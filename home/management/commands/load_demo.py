@@ -15,6 +15,7 @@ from home.demo.consultations import CONSULTATIONS
 from home.demo.decision_texts import EXTRA_TEMPLATES, TEMPLATES
 from home.demo.decisions import amendments, demo_decisions
 from home.demo.documents import demo_docx, demo_document
+from home.demo.evaluations import load_evaluations
 from home.demo.indicators import INDICATORS
 from home.demo.measures import MEASURES
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
@@ -62,6 +63,8 @@ class Command(BaseCommand):
             self.decisions(home, policies)
             self.adoptions(policies)
             self.consultations(home, policies)
+            for policy in policies.values():
+                load_evaluations(PolicyPage.objects.get(pk=policy.pk))
         self.stdout.write(self.style.SUCCESS("Демонстрационното съдържание е заредено."))
 
     def home_page(self):

@@ -1,0 +1,84 @@
+"""Demo evaluations: two rating periods on every policy page, one closed with many evaluations, one open now.
+
+The open period of two policies stays below the results threshold, so the site shows both states. Scores
+are drawn from a fixed seed per policy around a level per criterion, so every load gives the same results.
+"""
+
+import random
+from datetime import timedelta
+
+from django.utils import timezone
+
+from consultations.models import (
+    Evaluation,
+    EvaluationCriterion,
+    EvaluationPeriod,
+    EvaluationScore,
+    EvaluationStatus,
+    StakeholderType,
+)
+from consultations.models.evaluation import DEFAULT_CRITERIA
+
+# (title, opened days ago, length in days)
+PERIODS = [("2025, второ полугодие", 220, 190), ("2026, първо полугодие", 12, 60)]
+# Evaluations per period of each policy; the second number under the threshold leaves that period without results.
+COUNTS = {
+    "obrazovanie-i-mladi-hora": (64, 23),
+    "socialni-uslugi-i-zdraveopazvane": (48, 3),
+    "okolna-sreda-i-otpadaci": (57, 19),
+    "gradska-sreda-i-transport": (81, 31),
+    "ikonomika-i-turizam": (36, 2),
+}
+# The level around which each criterion is scored, in the order of DEFAULT_CRITERIA, for each period.
+LEVELS = [(3.1, 3.6, 2.8, 2.5), (3.5, 3.8, 3.2, 3.1)]
+GROUPS = [(StakeholderType.CITIZEN, 62), (StakeholderType.NGO, 14), (StakeholderType.BUSINESS, 14),
+          (StakeholderType.INSTITUTION, 6), (StakeholderType.OTHER, 4)]
+RECOMMENDATIONS = [
+    "Графикът да се публикува и на хартия в кметствата: много хора не ползват интернет.",
+    "Заявленията да могат да се подават онлайн, без да се ходи до общината.",
+    "Да се събират мненията на хората и след всяка промяна, не само веднъж годишно.",
+    "Повече информация на сайта за това какво е направено и колко е струвало.",
+    "Услугата да работи и в събота сутрин за работещите.",
+]
+
+
+def score(rng, level):
+    """A score near `level`; now and then „не мога да преценя“ (None)."""
+    if rng.random() < 0.08:
+        return None
+    return min(5, max(1, round(rng.gauss(level, 1.0))))
+
+
+def load_evaluations(policy):
+    """Create the periods, their evaluations and the blocks on the policy page (once)."""
+    rng = random.Random(policy.slug)
+    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    groups = [group for group, weight in GROUPS for _ in range(weight)]
+    added_blocks = False
+    for (title, days_ago, length), count, levels in zip(PERIODS, COUNTS.get(policy.slug, (0, 0)), LEVELS):
+        period = EvaluationPeriod.objects.filter(policy_page=policy, title=title).first()
+        if period is None:
+            opens = now - timedelta(days=days_ago)
+            period = EvaluationPeriod.objects.create(policy_page=policy, title=title, opens_at=opens,
+                                                     closes_at=opens + timedelta(days=length))
+            criteria = [EvaluationCriterion.objects.create(period=period, name=str(name), sort_order=order)
+                        for order, name in enumerate(DEFAULT_CRITERIA)]
+            evaluations = Evaluation.objects.bulk_create(
+                Evaluation(
+                    period=period, email=f"demo-{policy.slug}-{n}@example.org", stakeholder_type=rng.choice(groups),
+                    recommendation=RECOMMENDATIONS[n % len(RECOMMENDATIONS)] if n % 7 == 0 else "",
+                    created_at=period.opens_at + timedelta(hours=n * 3),
+                    confirmed_at=period.opens_at + timedelta(hours=n * 3, minutes=10),
+                    status=EvaluationStatus.COUNTED,
+                )
+                for n in range(count)
+            )
+            EvaluationScore.objects.bulk_create(
+                EvaluationScore(evaluation=evaluation, criterion=criterion, score=score(rng, level))
+                for evaluation in evaluations for criterion, level in zip(criteria, levels)
+            )
+        if not any(block.block_type == "evaluation" and block.value["period"] == period for block in policy.body):
+            policy.body.append(("evaluation", {"period": period}))
+            added_blocks = True
+    if added_blocks:
+        policy.save_revision().publish()

@@ -16,11 +16,11 @@ from tests.postgres_server import free_port, throwaway_server
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-MONITORED_POLICY = "gradska-sreda-i-transport"
+MONITORED_POLICY = "obrazovanie-i-mladi-hora"
 PAGES = {
     "floor (constant view)": "/__bench/floor/",
     "home": "/",
-    "policy page": "/politiki/obrazovanie-i-mladi-hora/",
+    "policy page": "/politiki/gradska-sreda-i-transport/",
     "policy page + consultation": "/politiki/socialni-uslugi-i-zdraveopazvane/",
     # Filled by benchmarks/monitoring_data.py: 50 measures, 5 indicators of 20 values, 500 more evaluations.
     "policy page, 50 measures + 5 indicators + 500 evaluations": f"/politiki/{MONITORED_POLICY}/",

@@ -30,6 +30,7 @@ class HomePage(Page):
         "policy_pages.PolicyIndexPage",
         "consultations.ConsultationIndexPage",
         "decisions.DecisionIndexPage",
+        "reports.ReportIndexPage",
         "home.StandardPage",
     ]
     max_count = 1

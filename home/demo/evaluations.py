@@ -1,6 +1,5 @@
-"""Demo evaluations: two rating periods on every policy page, one closed with many evaluations, one open now.
-
-The open period of two policies stays below the results threshold, so the site shows both states. Scores
+"""Demo evaluations: two rating periods on each policy being carried out, one closed with many evaluations, one
+open now. The open period of one policy stays below the results threshold, so the site shows both states. Scores
 are drawn from a fixed seed per policy around a level per criterion, so every load gives the same results.
 """
 
@@ -21,13 +20,12 @@ from consultations.models.evaluation import DEFAULT_CRITERIA
 
 # (title, opened days ago, length in days)
 PERIODS = [("2025, второ полугодие", 220, 190), ("2026, първо полугодие", 12, 60)]
-# Evaluations per period of each policy; the second number under the threshold leaves that period without results.
+# Evaluations per period of each policy past its adoption (a draft's implementation cannot be rated yet);
+# 3 is under the results threshold and leaves that period without results.
 COUNTS = {
-    "obrazovanie-i-mladi-hora": (64, 23),
-    "socialni-uslugi-i-zdraveopazvane": (48, 3),
-    "okolna-sreda-i-otpadaci": (57, 19),
-    "gradska-sreda-i-transport": (81, 31),
-    "ikonomika-i-turizam": (36, 2),
+    "obrazovanie-i-mladi-hora": (81, 31),
+    "okolna-sreda-i-otpadaci": (57, 3),
+    "ikonomika-i-turizam": (36, 19),
 }
 # The level around which each criterion is scored, in the order of DEFAULT_CRITERIA, for each period.
 LEVELS = [(3.1, 3.6, 2.8, 2.5), (3.5, 3.8, 3.2, 3.1)]
@@ -55,7 +53,9 @@ def load_evaluations(policy):
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     groups = [group for group, weight in GROUPS for _ in range(weight)]
     added_blocks = False
-    for (title, days_ago, length), count, levels in zip(PERIODS, COUNTS.get(policy.slug, (0, 0)), LEVELS):
+    if policy.slug not in COUNTS:
+        return
+    for (title, days_ago, length), count, levels in zip(PERIODS, COUNTS[policy.slug], LEVELS):
         period = EvaluationPeriod.objects.filter(policy_page=policy, title=title).first()
         if period is None:
             opens = now - timedelta(days=days_ago)

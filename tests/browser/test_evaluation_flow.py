@@ -14,7 +14,7 @@ from consultations.models import Evaluation, EvaluationStatus
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("people_fill_forms_instantly")]
 
-POLICY = "/politiki/gradska-sreda-i-transport/"
+POLICY = "/politiki/obrazovanie-i-mladi-hora/"
 
 
 def sideways_overflow(page):
@@ -38,7 +38,7 @@ def test_a_resident_rates_a_policy_confirms_and_sees_it_counted(browser, demo_si
     section = page.locator("section.evaluation").last
     expect(section.get_by_role("heading", name="Оценка на изпълнението: 2026, първо полугодие")).to_be_visible()
     counted_before = Evaluation.objects.filter(status=EvaluationStatus.COUNTED, period__title="2026, първо полугодие",
-                                               period__policy_page__slug="gradska-sreda-i-transport").count()
+                                               period__policy_page__slug="obrazovanie-i-mladi-hora").count()
     assert axe() == []
     assert sideways_overflow(page) <= 0
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import Panel
 
 from .models import Channel, Consultation, SubmissionStatus
 
@@ -75,3 +76,15 @@ class EvaluationPeriodAdminForm(WagtailAdminModelForm):
                     self.add_error(None, _("Критерият „%(name)s“ вече е оценяван и не може да бъде премахнат. "
                                            "Можете да промените пояснението му.") % {"name": form.instance.name})
         return cleaned
+
+
+class AddressedToPanel(Panel):
+    """On a submission's edit form: what it was sent to (a consultation, or a rated policy with its evaluation)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "consultations/admin/addressed_to_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["addressed_to"] = self.instance.addressed_to() if self.instance.pk else ""
+            return context

@@ -182,6 +182,8 @@ class EvaluationBlock(ParticipationBlock):
         from .evaluation_charts import period_chart, trend_chart
         from .evaluation_forms import EvaluationForm
         from .evaluation_results import PolicyEvaluations, threshold
+        from .forms import RecommendationsPageForm
+        from .models import Submission, SubmissionStatus
 
         context = super().get_context(value, parent_context)
         parent_context = parent_context or {}
@@ -205,7 +207,12 @@ class EvaluationBlock(ParticipationBlock):
         latest = max(shown, key=lambda shown_period: (shown_period.opens_at, shown_period.pk))
         trend = evaluations.trend() if latest.pk == period.pk else None
         section = evaluation_section(period.pk)
+        recommendations, recommendations_error = published_page(
+            Submission.objects.filter(evaluation__period=period, status=SubmissionStatus.APPROVED)
+            .order_by("created_at", "pk"), request, RecommendationsPageForm)
         context.update(
+            recommendations=recommendations,
+            recommendations_error=recommendations_error,
             period=period,
             section=section,
             phase=phase,
@@ -221,17 +228,22 @@ class EvaluationBlock(ParticipationBlock):
         return context
 
 
-def published_page(published, request):
-    """(page of published submissions, message or ""): an invalid or missing page number is said, not hidden."""
+def published_page(published, request, page_form=None):
+    """(page of published submissions, message or ""): an invalid or missing page number is said, not hidden.
+
+    `page_form` is the form of the page parameter (SubmissionsPageForm, ?predlozheniya=N, by default).
+    """
     from django.core.paginator import EmptyPage
 
     from .forms import SubmissionsPageForm
 
+    page_form = page_form or SubmissionsPageForm
+    parameter = next(iter(page_form.base_fields))
     paginator = Paginator(published, SUBMISSIONS_PER_PAGE)
-    form = SubmissionsPageForm(request.GET if request else {})
+    form = page_form(request.GET if request else {})
     if not form.is_valid():
-        return paginator.page(1), " ".join(form.errors[SUBMISSIONS_PAGE_PARAMETER])
-    number = form.cleaned_data[SUBMISSIONS_PAGE_PARAMETER] or 1
+        return paginator.page(1), " ".join(form.errors[parameter])
+    number = form.cleaned_data[parameter] or 1
     try:
         return paginator.page(number), ""
     except EmptyPage:

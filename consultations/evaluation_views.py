@@ -104,6 +104,9 @@ class EvaluationConfirmation(EmailConfirmation):
                     .update(status=EvaluationStatus.REPLACED)
                 )
                 Evaluation.objects.filter(pk=row.pk).update(status=EvaluationStatus.COUNTED, confirmed_at=now)
+                if row.recommendation:
+                    # Moderated and answered with the consultations' proposals, on the same screens.
+                    row.recommendation_submission(confirmed_at=now).save()
         except IntegrityError:
             return False
         return True

@@ -131,3 +131,9 @@ class SubmissionsPageForm(forms.Form):
     """The page of published proposals asked for in the address (?predlozheniya=N)."""
 
     predlozheniya = page_number_field()
+
+
+class RecommendationsPageForm(forms.Form):
+    """The page of published recommendations of an evaluation block (?preporaki=N)."""
+
+    preporaki = page_number_field()

@@ -45,7 +45,8 @@ def waiting_for_notice(queryset):
 
 
 def on_submission_saved(sender, instance, created=False, **kwargs):
-    if created or not instance.notify or instance.notified_at or not instance.email:
+    # A recommendation sent with an evaluation asks for no notice (it has no consultation to tell about).
+    if created or not instance.notify or instance.notified_at or not instance.email or instance.consultation_id is None:
         return
     if answer_is_public(instance):
         consultation = Consultation.objects.select_related("policy_page").get(pk=instance.consultation_id)

@@ -67,7 +67,7 @@ def on_report_published_build_pdf(sender, consultation, **kwargs):
 
 def on_submission_saved_rebuild_pdf(sender, instance, raw=False, **kwargs):
     """An answer changed after the справка was published: its stored PDF must say the same as the page."""
-    if not raw and instance.consultation.report_is_published():
+    if not raw and instance.consultation_id is not None and instance.consultation.report_is_published():
         build_report_pdf_later(instance.consultation_id)
 
 

@@ -22,7 +22,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin_forms import ConsultationAdminForm, EvaluationPeriodAdminForm, ModerationReasonForm, SubmissionAdminForm
+from .admin_forms import (
+    AddressedToPanel,
+    ConsultationAdminForm,
+    EvaluationPeriodAdminForm,
+    ModerationReasonForm,
+    SubmissionAdminForm,
+)
 from .admin_views import (
     ConsultationChooserViewSet,
     EvaluationPeriodChooserViewSet,
@@ -30,17 +36,26 @@ from .admin_views import (
     SubmissionDeleteView,
     publish_report,
 )
-from .models import Channel, Consultation, EvaluationPeriod, StakeholderType, Submission, SubmissionStatus
+from .models import (
+    Channel,
+    Consultation,
+    EvaluationPeriod,
+    StakeholderType,
+    Submission,
+    SubmissionKind,
+    SubmissionStatus,
+)
 
 
 class SubmissionFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Вид"), choices=SubmissionKind.choices)
     status = django_filters.ChoiceFilter(label=_("Статус"), choices=SubmissionStatus.choices)
     stakeholder_type = django_filters.ChoiceFilter(label=_("Заинтересована страна"), choices=StakeholderType.choices)
     channel = django_filters.ChoiceFilter(label=_("Канал"), choices=Channel.choices)
 
     class Meta:
         model = Submission
-        fields = ["consultation", "status", "stakeholder_type", "channel"]
+        fields = ["consultation", "kind", "status", "stakeholder_type", "channel"]
 
 
 class TextColumn(Column):
@@ -50,15 +65,23 @@ class TextColumn(Column):
         return truncatechars(" ".join(instance.text.split()), 160)
 
 
+class AddressedToColumn(Column):
+    def get_value(self, instance):
+        return instance.addressed_to()
+
+
 class SubmissionViewSet(SnippetViewSet):
     model = Submission
     icon = "comment"
-    menu_label = _("Предложения")
+    menu_label = _("Предложения и препоръки")
     list_display = [
-        "__str__", TextColumn("text", label=_("Текст")), "consultation", "status", "stakeholder_type", "channel",
-        "answer", "created_at",
+        "__str__", TextColumn("text", label=_("Текст")), AddressedToColumn("consultation", label=_("Към")), "kind",
+        "status", "stakeholder_type", "channel", "answer", "created_at",
     ]
     delete_view_class = SubmissionDeleteView
+
+    def get_queryset(self, request):
+        return Submission.objects.select_related("consultation", "evaluation__period__policy_page")
     delete_template_name = "consultations/admin/confirm_delete_submission.html"
     list_per_page = 50
     filterset_class = SubmissionFilterSet
@@ -67,6 +90,7 @@ class SubmissionViewSet(SnippetViewSet):
         [
             ObjectList(
                 [
+                    AddressedToPanel(),
                     FieldPanel("consultation"),
                     FieldPanel("kind"),
                     FieldPanel("section_title"),

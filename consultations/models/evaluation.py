@@ -175,6 +175,18 @@ class Evaluation(ConstraintErrorsAtFields, models.Model):
     def __str__(self):
         return _("Оценка № %(pk)s за „%(period)s“") % {"pk": self.pk, "period": self.period}
 
+    def recommendation_submission(self, **fields):
+        """The (unsaved) submission that takes the recommendation through the proposals' moderation and answer.
+
+        Anonymous like the rating: no name, no organisation; it asks for no e-mail notice.
+        """
+        from .submission import Submission, SubmissionKind, SubmissionStatus
+
+        return Submission(**{
+            "evaluation": self, "kind": SubmissionKind.RECOMMENDATION, "text": self.recommendation, "author_name": "",
+            "email": self.email, "stakeholder_type": self.stakeholder_type, "created_at": self.created_at,
+            "confirmed_at": self.confirmed_at, "status": SubmissionStatus.PENDING, "notify": False, **fields})
+
 
 class EvaluationScore(models.Model):
     """The score an evaluation gives one criterion: 1–5, or none for „не мога да преценя“."""

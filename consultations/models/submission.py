@@ -72,8 +72,16 @@ class SubmissionQuerySet(models.QuerySet):
 class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
     """One proposal, recommendation or comment, with its moderation and its official answer."""
 
+    # A proposal belongs to a consultation; a recommendation sent with an evaluation belongs to that evaluation
+    # instead, and goes through the same moderation and answer (one of the two, held by a constraint).
     consultation = models.ForeignKey(
-        Consultation, verbose_name=_("Консултация"), on_delete=models.PROTECT, related_name="submissions"
+        Consultation, verbose_name=_("Консултация"), on_delete=models.PROTECT, related_name="submissions",
+        null=True, blank=True,
+    )
+    evaluation = models.OneToOneField(
+        "consultations.Evaluation", verbose_name=_("Оценка"), on_delete=models.PROTECT, related_name="submission",
+        null=True, blank=True, editable=False,
+        help_text=_("Препоръката е изпратена с оценка на изпълнението на политиката."),
     )
     kind = models.CharField(
         verbose_name=_("Вид"), max_length=20, choices=SubmissionKind.choices, default=SubmissionKind.PROPOSAL
@@ -160,7 +168,15 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
                 violation_error_message=_("Вече сте изпратили същия текст до тази консултация."),
             ),
             models.CheckConstraint(
-                condition=~models.Q(stakeholder_type__in=StakeholderType.organisations()) | ~models.Q(organisation=""),
+                condition=models.Q(consultation__isnull=True, evaluation__isnull=False)
+                | models.Q(consultation__isnull=False, evaluation__isnull=True),
+                name="submission_to_a_consultation_or_with_an_evaluation",
+                violation_error_message=_("Изберете консултацията, към която е предложението."),
+            ),
+            models.CheckConstraint(
+                # A recommendation comes with an anonymous rating, which asks for no name or organisation.
+                condition=~models.Q(stakeholder_type__in=StakeholderType.organisations()) | ~models.Q(organisation="")
+                | models.Q(evaluation__isnull=False),
                 name="submission_organisation_named",
                 violation_error_message=_("Посочете организацията, която представлявате."),
             ),
@@ -185,6 +201,7 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
         ]
 
     constraint_error_fields = {
+        "submission_to_a_consultation_or_with_an_evaluation": "consultation",
         "submission_same_text_once_per_email": "text",
         "submission_organisation_named": "organisation",
         "submission_only_online_unconfirmed": "status",
@@ -196,12 +213,14 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
         return f"№ {self.pk} — {self.public_author()}"
 
     def validate_constraints(self, exclude=None):
-        # The digest follows the text, and the consultation is set by the page that received the form, never
-        # typed in: a form without those fields must still meet the one-text-per-address rule, at its text.
+        # The digest follows the text, and the consultation (or evaluation) is set by the page that received the
+        # form, never typed in: a form without those fields must still meet the one-text-per-address rule, at its
+        # text, and an editor's form that leaves the consultation empty must be told so at that field.
         exclude = set(exclude or ())
         if "text" not in exclude:
             self.text_digest = text_digest(self.text)
             exclude.discard("text_digest")
+        exclude.discard("evaluation")
         if self.consultation_id is not None:
             exclude.discard("consultation")
         super().validate_constraints(exclude=exclude)
@@ -216,8 +235,17 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "text_digest", "answered_at"}
         super().save(*args, **kwargs)
 
+    def addressed_to(self):
+        """What the submission is about, for the moderators' list: its consultation, or the rated policy and period."""
+        if self.consultation_id is not None:
+            return str(self.consultation)
+        period = self.evaluation.period
+        return _("Препоръка към „%(policy)s“, %(period)s") % {"policy": period.policy_page.title, "period": period.title}
+
     def public_author(self):
         """The author as the справка and the page may show it: the organisation, the name if agreed, or neither."""
+        if self.evaluation_id is not None:
+            return self.get_stakeholder_type_display()  # sent with an anonymous rating
         if self.stakeholder_type in StakeholderType.organisations() and self.organisation:
             return self.organisation
         if self.publish_name:

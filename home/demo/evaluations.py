@@ -31,12 +31,16 @@ COUNTS = {
 LEVELS = [(3.1, 3.6, 2.8, 2.5), (3.5, 3.8, 3.2, 3.1)]
 GROUPS = [(StakeholderType.CITIZEN, 62), (StakeholderType.NGO, 14), (StakeholderType.BUSINESS, 14),
           (StakeholderType.INSTITUTION, 6), (StakeholderType.OTHER, 4)]
+# (text, moderation, answer, reasons): what people recommended and how the administration answered.
 RECOMMENDATIONS = [
-    "Графикът да се публикува и на хартия в кметствата: много хора не ползват интернет.",
-    "Заявленията да могат да се подават онлайн, без да се ходи до общината.",
-    "Да се събират мненията на хората и след всяка промяна, не само веднъж годишно.",
-    "Повече информация на сайта за това какво е направено и колко е струвало.",
-    "Услугата да работи и в събота сутрин за работещите.",
+    ("Графикът да се публикува и на хартия в кметствата: много хора не ползват интернет.", "approved", "accepted",
+     ""),
+    ("Заявленията да могат да се подават онлайн, без да се ходи до общината.", "approved", "partially_accepted",
+     "Онлайн ще се подават заявленията за всички услуги без подпис на място; останалите — от 2027 г."),
+    ("Да се събират мненията на хората и след всяка промяна, не само веднъж годишно.", "approved", "rejected",
+     "Оценяването е два пъти годишно, за да са сравними периодите; предложения се приемат по всяко време."),
+    ("Повече информация на сайта за това какво е направено и колко е струвало.", "approved", "", ""),
+    ("Услугата да работи и в събота сутрин за работещите.", "pending", "", ""),
 ]
 
 
@@ -45,6 +49,15 @@ def score(rng, level):
     if rng.random() < 0.08:
         return None
     return min(5, max(1, round(rng.gauss(level, 1.0))))
+
+
+def recommend(evaluations):
+    """The recommendations the confirmed evaluations carried, moderated and answered as the demo says."""
+    by_text = {text: rest for text, *rest in RECOMMENDATIONS}
+    for evaluation in evaluations:
+        if evaluation.recommendation:
+            status, answer, reason = by_text[evaluation.recommendation]
+            evaluation.recommendation_submission(status=status, answer=answer, answer_reason=reason).save()
 
 
 def load_evaluations(policy):
@@ -66,7 +79,7 @@ def load_evaluations(policy):
             evaluations = Evaluation.objects.bulk_create(
                 Evaluation(
                     period=period, email=f"demo-{policy.slug}-{n}@example.org", stakeholder_type=rng.choice(groups),
-                    recommendation=RECOMMENDATIONS[n % len(RECOMMENDATIONS)] if n % 7 == 0 else "",
+                    recommendation=RECOMMENDATIONS[n // 7 % len(RECOMMENDATIONS)][0] if n % 7 == 0 else "",
                     created_at=period.opens_at + timedelta(hours=n * 3),
                     confirmed_at=period.opens_at + timedelta(hours=n * 3, minutes=10),
                     status=EvaluationStatus.COUNTED,
@@ -77,6 +90,7 @@ def load_evaluations(policy):
                 EvaluationScore(evaluation=evaluation, criterion=criterion, score=score(rng, level))
                 for evaluation in evaluations for criterion, level in zip(criteria, levels)
             )
+            recommend(evaluations)
         if not any(block.block_type == "evaluation" and block.value["period"] == period for block in policy.body):
             policy.body.append(("evaluation", {"period": period}))
             added_blocks = True

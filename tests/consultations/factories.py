@@ -85,3 +85,11 @@ def add_evaluation(period, email, scores, stakeholder_type=StakeholderType.CITIZ
         for criterion, score in zip(period.criteria.all(), scores)
     )
     return evaluation
+
+
+def add_recommendation(evaluation, text="Повече информация на сайта.", status=SubmissionStatus.APPROVED, **fields):
+    """The recommendation an evaluation carried, as confirming it leaves it (then moderated to `status`)."""
+    evaluation.recommendation = text
+    submission = evaluation.recommendation_submission(status=status, confirmed_at=timezone.now(), **fields)
+    submission.save()
+    return submission

@@ -11,7 +11,7 @@ from consultations.evaluation_charts import period_chart
 from consultations.evaluation_results import PolicyEvaluations, mean
 from consultations.models import EvaluationStatus, StakeholderType
 from tests.consultations.evaluation_helpers import put_period_on_page
-from tests.consultations.factories import EvaluationPeriodFactory, add_evaluation
+from tests.consultations.factories import EvaluationPeriodFactory, add_evaluation, add_recommendation
 from tests.hostile import XSS
 
 pytestmark = pytest.mark.django_db
@@ -109,9 +109,14 @@ def test_the_trend_needs_two_periods_with_enough_evaluations_and_matches_criteri
 def test_the_results_of_a_page_take_the_same_queries_for_ten_and_five_hundred_evaluations(
         client, policy, period, django_assert_max_num_queries):
     rate(period, 10, [3, 4])
-    with django_assert_max_num_queries(27) as few:
+    add_recommendation(add_evaluation(period, "r@example.org", [3, 3], recommendation="Повече пейки."),
+                       "Повече пейки.", answer="accepted")
+    with django_assert_max_num_queries(29) as few:
         assert client.get(policy.url).status_code == 200
-    rate(period, 490, [5, 1], start=10)
+    rate(period, 489, [5, 1], start=10)
+    for n in range(30):
+        add_recommendation(add_evaluation(period, f"more{n}@example.org", [1, 1], status="replaced"), f"Препоръка {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get(policy.url).content.decode()
     assert "Въз основа на 500 потвърдени оценки" in page
+    assert "Страница 1 от 2" in page  # 31 published recommendations, 20 a page

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class DecisionsConfig(AppConfig):
     name = "decisions"
     verbose_name = _("Решения")
-
-    def ready(self):
-        from . import archive_cache
-
-        archive_cache.connect()

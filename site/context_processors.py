@@ -1,30 +1,36 @@
-"""Data every public page's layout needs: the main navigation and the municipality's contacts."""
+"""Data every public page's layout needs: the main navigation and the municipality's contacts.
+
+Both are remembered until a public page or the contacts change (botevgrad/remembered.py): read afresh, they
+cost a site lookup and three queries on every page, the search page's most expensive part after the search.
+"""
 
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
+from botevgrad.remembered import PUBLIC_PAGES
 from home.models import MunicipalityContacts
 
 
-def site_navigation(request):
-    # Lazy, so admin pages and error pages that never show the public layout cost no queries.
-    def navigation():
-        site = Site.find_for_request(request)
-        if site is None:
-            return []
-        return list(site.root_page.get_children().live().public().in_menu())
+def read_layout(site):
+    navigation = list(site.root_page.get_children().live().public().in_menu())
+    # The footer links to both pages: fetch them with the setting rather than one query each.
+    contacts = MunicipalityContacts.objects.select_related("accessibility_page", "privacy_page").filter(site=site).first()
+    # Not for_site(), which writes the empty setting on first use: a visit should write nothing.
+    return navigation, contacts or MunicipalityContacts(site=site)
 
-    def contacts():
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        # The footer links to both pages: fetch them with the setting rather than one query each.
-        contacts = (
-            MunicipalityContacts.objects.select_related("accessibility_page", "privacy_page").filter(site=site).first()
-        )
-        return contacts or MunicipalityContacts.for_site(site)
+
+def site_navigation(request):
+    # Lazy, so admin pages and error pages that never show the public layout cost nothing.
+    layout = {}
+
+    def read():
+        if not layout:
+            site = PUBLIC_PAGES.remembered("site", (request.get_host(),), lambda: Site.find_for_request(request))
+            layout["value"] = ([], None) if site is None else PUBLIC_PAGES.remembered(
+                "layout", (site.pk,), lambda: read_layout(site))
+        return layout["value"]
 
     return {
-        "main_navigation": SimpleLazyObject(navigation),
-        "municipality_contacts": SimpleLazyObject(contacts),
+        "main_navigation": SimpleLazyObject(lambda: read()[0]),
+        "municipality_contacts": SimpleLazyObject(lambda: read()[1]),
     }

@@ -67,7 +67,9 @@ def test_an_import_is_counted_at_once(client, decision_index, three, tmp_path):
 def test_without_a_working_cache_the_archive_counts_every_time(client, decision_index, three):
     down = mock.Mock(**{f"{method}.side_effect": ConnectionError("memcached is down")
                         for method in ("get", "add", "set", "delete")})
-    with mock.patch.object(archive_cache, "cache", down):
+    from botevgrad import remembered as remembered_module
+
+    with mock.patch.object(remembered_module, "cache", down):
         response = client.get(decision_index.url)
     assert response.status_code == 200
     assert response.context["decisions_page"].paginator.count == 3

@@ -7,6 +7,7 @@ from consultations.models import ConsultationIndexPage
 from decisions.models import DecisionIndexPage, DecisionPage
 from home.models import HomePage, StandardPage
 from policy_pages.models import PolicyIndexPage, PolicyPage
+from reports.models import MonitoringReportPage, ReportIndexPage
 
 
 class PageTreeRulesTest(WagtailPageTestCase):
@@ -15,8 +16,13 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_home_page_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {PolicyIndexPage, ConsultationIndexPage, DecisionIndexPage, StandardPage}
+            HomePage, {PolicyIndexPage, ConsultationIndexPage, DecisionIndexPage, ReportIndexPage, StandardPage}
         )
+
+    def test_reports_live_only_in_the_reports_index(self):
+        self.assertAllowedParentPageTypes(MonitoringReportPage, {ReportIndexPage})
+        self.assertAllowedSubpageTypes(ReportIndexPage, {MonitoringReportPage})
+        self.assertAllowedSubpageTypes(MonitoringReportPage, set())
 
     def test_policies_live_only_in_the_policy_index(self):
         self.assertAllowedParentPageTypes(PolicyPage, {PolicyIndexPage})

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class BotevgradConfig(AppConfig):
+    name = "botevgrad"
+
+    def ready(self):
+        from . import remembered
+
+        remembered.connect()

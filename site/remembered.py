@@ -1,0 +1,102 @@
+"""Values remembered in the cache until what they are computed from changes, under one version key per kind.
+
+Each change replaces the kind's version key, which every remembered value's key contains, so nothing stale is
+ever read. A cache that fails or is missing only costs the computation again.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+TIMEOUT = 24 * 60 * 60
+
+
+class Remembered:
+    def __init__(self, namespace):
+        self.namespace = namespace
+        self.version_key = f"{namespace}-version"
+
+    def version(self):
+        """The current version, or None when the cache cannot be asked."""
+        try:
+            current = cache.get(self.version_key)
+            if current is None:
+                cache.add(self.version_key, uuid.uuid4().hex, None)
+                current = cache.get(self.version_key)
+            return current
+        except Exception:
+            logger.warning("The cache did not answer; %s is computed without it", self.namespace, exc_info=True)
+            return None
+
+    def remembered(self, name, parts, compute):
+        """`compute()`, or what it returned for the same `parts` since the last `forget()`."""
+        current = self.version()
+        if current is None:
+            return compute()
+        digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+        key = f"{self.namespace}:{name}:{current}:{digest}"
+        try:
+            value = cache.get(key)
+        except Exception:
+            return compute()
+        if value is None:
+            value = compute()
+            try:
+                cache.set(key, value, TIMEOUT)
+            except Exception:
+                logger.warning("The cache did not take %s's %s", self.namespace, name, exc_info=True)
+        return value
+
+    def forget(self):
+        """What the values are computed from changed: every remembered value is stale.
+
+        At once, for this transaction's own later reads, and again at its commit, for what other requests
+        remembered in between from the data before it.
+        """
+        def replace():
+            try:
+                cache.delete(self.version_key)
+            except Exception:
+                # Without the delete the values could stay stale for a day: say so loudly.
+                logger.error("%s could not be forgotten", self.namespace, exc_info=True)
+
+        replace()
+        transaction.on_commit(replace, robust=True)
+
+
+# What public pages show: the set of live, public pages and their titles, places and restrictions, the sites,
+# and the municipality's contacts in every page's footer. Forgotten on any change of those.
+PUBLIC_PAGES = Remembered("public-pages")
+
+
+def on_page_change(sender=None, instance=None, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        PUBLIC_PAGES.forget()
+
+
+def on_change(sender=None, **kwargs):
+    PUBLIC_PAGES.forget()
+
+
+def connect():
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction, Site
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(on_page_change, dispatch_uid="remembered.published")
+    page_unpublished.connect(on_page_change, dispatch_uid="remembered.unpublished")
+    post_page_move.connect(on_page_change, dispatch_uid="remembered.moved")
+    # Pages made live in code (the demo, the editor's "publish" too) are saved; deleted ones are gone.
+    post_save.connect(on_page_change, dispatch_uid="remembered.saved")
+    post_delete.connect(on_page_change, dispatch_uid="remembered.deleted")
+    for model in (PageViewRestriction, Site, apps.get_model("home", "MunicipalityContacts")):
+        for signal in (post_save, post_delete):
+            signal.connect(on_change, sender=model,
+                           dispatch_uid=f"remembered.{model._meta.label}.{signal is post_save}")

@@ -144,6 +144,7 @@ class ConsultationBlock(ParticipationBlock):
         late = parent_context.get("late_text")
         context.update(
             consultation=consultation,
+            section=consultation_section(consultation.pk),
             block_messages=messages_for_block(request, consultation_section(consultation.pk)),
             message_anchor=message_anchor(consultation_section(consultation.pk)),
             phase=consultation.phase(now),

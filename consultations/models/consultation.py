@@ -52,7 +52,22 @@ class ConsultationQuerySet(models.QuerySet):
         return self.filter(closes_at__lte=at or timezone.now())
 
 
-class Consultation(ConstraintErrorsAtFields, index.Indexed, models.Model):
+class OpensAndCloses:
+    """Mix into a model with `opens_at` and `closes_at`: where a moment is in its period (now by default)."""
+
+    def phase(self, at=None):
+        at = at or timezone.now()
+        if at < self.opens_at:
+            return ConsultationPhase.UPCOMING
+        if at < self.closes_at:
+            return ConsultationPhase.OPEN
+        return ConsultationPhase.CLOSED
+
+    def is_open(self, at=None):
+        return self.phase(at) == ConsultationPhase.OPEN
+
+
+class Consultation(OpensAndCloses, ConstraintErrorsAtFields, index.Indexed, models.Model):
     """The period in which one policy draft is open for proposals, with its documents and its справка."""
 
     # By name, not by import: policy pages sit above consultations and embed them.
@@ -144,17 +159,6 @@ class Consultation(ConstraintErrorsAtFields, index.Indexed, models.Model):
 
     def is_shortened(self):
         return self.period() < STANDARD_PERIOD
-
-    def phase(self, at=None):
-        at = at or timezone.now()
-        if at < self.opens_at:
-            return ConsultationPhase.UPCOMING
-        if at < self.closes_at:
-            return ConsultationPhase.OPEN
-        return ConsultationPhase.CLOSED
-
-    def is_open(self, at=None):
-        return self.phase(at) == ConsultationPhase.OPEN
 
     def report_is_published(self):
         return self.report_published_at is not None

@@ -14,7 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .consultation import ConsultationPhase
+from .consultation import OpensAndCloses
 from .field_errors import ConstraintErrorsAtFields
 from .submission import StakeholderType
 
@@ -37,7 +37,7 @@ class EvaluationPeriodQuerySet(models.QuerySet):
         return self.filter(policy_page__in=Page.objects.live().public().values("pk"))
 
 
-class EvaluationPeriod(ConstraintErrorsAtFields, index.Indexed, ClusterableModel):
+class EvaluationPeriod(OpensAndCloses, ConstraintErrorsAtFields, index.Indexed, ClusterableModel):
     """A period in which the public rates how one policy is carried out, e.g. „2026, първо полугодие“."""
 
     # By name, not by import: policy pages sit above this app and embed its blocks.
@@ -80,17 +80,6 @@ class EvaluationPeriod(ConstraintErrorsAtFields, index.Indexed, ClusterableModel
 
     def __str__(self):
         return self.title
-
-    def phase(self, at=None):
-        at = at or timezone.now()
-        if at < self.opens_at:
-            return ConsultationPhase.UPCOMING
-        if at < self.closes_at:
-            return ConsultationPhase.OPEN
-        return ConsultationPhase.CLOSED
-
-    def is_open(self, at=None):
-        return self.phase(at) == ConsultationPhase.OPEN
 
 
 class EvaluationCriterion(Orderable):

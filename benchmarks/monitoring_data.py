@@ -51,6 +51,8 @@ def add_evaluations(policy):
     from consultations.models import Evaluation, EvaluationPeriod, EvaluationScore, StakeholderType
 
     period = EvaluationPeriod.objects.filter(policy_page=policy).order_by("-opens_at").first()
+    if period is None:
+        return  # a policy nobody rates yet (the query-count test's): measures and indicators only
     criteria = list(period.criteria.all())
     groups = StakeholderType.values
     evaluations = Evaluation.objects.bulk_create(

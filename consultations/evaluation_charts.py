@@ -1,10 +1,12 @@
-"""The mean scores of an evaluation drawn on the server as horizontal bars (SVG), like the indicator charts.
+"""Horizontal bar charts drawn on the server (SVG), like the indicator charts: the mean scores of an evaluation,
+and the shares of the survey's answers (surveys/results.py).
 
-Each bar has its label above it and its value written after it, so nothing depends on colour or on a
-legend; the rows stack downwards, so the drawing stays readable on a 360 px phone (the stylesheet's
-`.chart text` sizes apply). The page gives the same numbers as a table.
+Each bar has its label above it (wrapped onto several lines when long) and its value written after it, so
+nothing depends on colour or on a legend; the rows stack downwards, so the drawing stays readable on a 360 px
+phone (the stylesheet's `.chart text` sizes apply). The page gives the same numbers as a table.
 """
 
+import textwrap
 from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
@@ -15,6 +17,7 @@ from .models.evaluation import HIGHEST_SCORE
 WIDTH = 400
 PLOT_RIGHT = 340  # the end of a bar of 5; the value is written after it
 LINE = 20  # a line of text at the largest text size (16 units) with its spacing
+LABEL_CHARACTERS = 40  # what a line of 400 units holds at that size
 BAR = 14
 GAP = 10
 HEADING = 24
@@ -22,9 +25,8 @@ HEADING = 24
 
 @dataclass
 class Bar:
-    label: str
+    label_lines: list  # (text, y) of each line of the label
     value_text: str
-    label_y: float
     y: float
     width: float
 
@@ -53,8 +55,13 @@ def score_text(value):
     return number_format(value, decimal_pos=1, use_l10n=True) if value is not None else _("няма оценки")
 
 
-def bar_chart(dom_id, title, groups):
-    """`groups`: [(heading or "", [(label, mean or None), …]), …] from top to bottom."""
+def bar_chart(dom_id, title, groups, *, maximum=HIGHEST_SCORE, value_text=score_text, grid=None,
+              plot_right=PLOT_RIGHT, describe=None):
+    """`groups`: [(heading or "", [(label, value or None), …]), …] from top to bottom.
+
+    A bar of `maximum` reaches `plot_right`; `grid` is [(value, its text), …] under the bars (the scores 1 to 5
+    by default); `describe(values)` is the chart's text description from the joined "label: value" list.
+    """
     chart = BarChart(dom_id=dom_id, title=title, description="")
     y = 4
     described = []
@@ -63,16 +70,24 @@ def bar_chart(dom_id, title, groups):
             chart.headings.append(Heading(text=heading, y=y + 16))
             y += HEADING
         for label, value in bars:
+            lines = textwrap.wrap(str(label), LABEL_CHARACTERS) or [""]
+            label_lines = [(line, y + 15 + i * LINE) for i, line in enumerate(lines)]
+            y += (len(lines) - 1) * LINE
             chart.bars.append(Bar(
-                label=label, value_text=score_text(value), label_y=y + 15, y=y + LINE,
-                width=0 if value is None else float(value) / HIGHEST_SCORE * PLOT_RIGHT,
+                label_lines=label_lines, value_text=value_text(value), y=y + LINE,
+                width=0 if not value else float(value) / maximum * plot_right,
             ))
-            described.append(f"{heading + ', ' if heading else ''}{label}: {score_text(value)}")
+            described.append(f"{heading + ', ' if heading else ''}{label}: {value_text(value)}")
             y += LINE + BAR + GAP
     chart.axis_y = y + 12
     chart.height = int(y + LINE)
-    chart.grid = [(score * PLOT_RIGHT / HIGHEST_SCORE, score) for score in range(1, HIGHEST_SCORE + 1)]
-    chart.description = _("Средна оценка от 1 до 5. %(values)s.") % {"values": "; ".join(described)}
+    if grid is None:
+        grid = [(score, score) for score in range(1, HIGHEST_SCORE + 1)]
+    chart.grid = [(value / maximum * plot_right, text) for value, text in grid]
+    if describe is None:
+        def describe(values):
+            return _("Средна оценка от 1 до 5. %(values)s.") % {"values": values}
+    chart.description = describe("; ".join(described))
     return chart
 
 

@@ -31,6 +31,7 @@ class HomePage(Page):
         "consultations.ConsultationIndexPage",
         "decisions.DecisionIndexPage",
         "reports.ReportIndexPage",
+        "surveys.SurveyPage",
         "home.StandardPage",
     ]
     max_count = 1

@@ -1,6 +1,5 @@
 """Monitoring reports: the administration's own text beside live data of the policies, under a reports index."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,21 +29,11 @@ class ReportIndexPage(Page):
         verbose_name_plural = _("Списъци на отчетите")
 
     def get_context(self, request, *args, **kwargs):
-        from .forms import ReportsPageForm
+        from search.pagination import page_of
 
         context = super().get_context(request, *args, **kwargs)
         reports = MonitoringReportPage.objects.child_of(self).live().public().order_by("-report_date", "-pk")
-        paginator = Paginator(reports, REPORTS_PER_PAGE)
-        form = ReportsPageForm(request.GET)
-        context.update(page_error="", page_status=200)
-        number = form.cleaned_data["stranica"] or 1 if form.is_valid() else 1
-        if not form.is_valid():
-            context.update(page_error=" ".join(form.errors["stranica"]), page_status=400)
-        elif number > paginator.num_pages:
-            context.update(page_error=_("Няма страница %(number)s; показваме първата.") % {"number": number},
-                           page_status=404)
-            number = 1
-        context["reports"] = paginator.page(number)
+        context["reports"], context["page_error"], context["page_status"] = page_of(reports, request, REPORTS_PER_PAGE)
         return context
 
     def serve(self, request, *args, **kwargs):

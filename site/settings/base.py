@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "consultations",
     "decisions",
     "reports",
+    "surveys",
     "search",
     "alerts",
     "botevgrad",

@@ -21,6 +21,7 @@ from home.demo.measures import MEASURES
 from home.demo.pages import CONTACTS, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.demo.policies import ADOPTED_BY, POLICIES, POLICIES_PUBLISHED_AT
 from home.demo.reports import load_reports
+from home.demo.survey import load_survey
 from home.models import HomePage, MunicipalityContacts, StandardPage
 from policy_pages.models import Indicator, IndicatorValue, Measure, PolicyIndexPage, PolicyPage
 from search.entry_signals import entries_in_bulk
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             for policy in policies.values():
                 load_evaluations(PolicyPage.objects.get(pk=policy.pk))
             load_reports(home, {slug: PolicyPage.objects.get(pk=policy.pk) for slug, policy in policies.items()})
+            load_survey(home)
         self.stdout.write(self.style.SUCCESS("Демонстрационното съдържание е заредено."))
 
     def home_page(self):

@@ -1,0 +1,91 @@
+"""Receiving a survey's answers: once per browser session, anonymously, with the guards of every public form."""
+
+import secrets
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from consultations.receiving import flooded
+
+from .models import TEXT_TYPES, SurveyAnswer, SurveyTextAnswer
+
+SESSION_TOKEN = "surveys.respondent"
+SESSION_ANSWERED = "surveys.answered"
+FORM_ANCHOR = "anketa"
+
+
+def respondent_token(request):
+    """The browser session's random token; made on the form's first showing, so a double click already has it."""
+    token = request.session.get(SESSION_TOKEN)
+    if not token:
+        token = secrets.token_urlsafe(24)
+        request.session[SESSION_TOKEN] = token
+    return token
+
+
+def respondent_key(page, token):
+    """What the answer keeps of the session: a keyed hash, different for each survey, that names no one."""
+    return salted_hmac("surveys.respondent", f"{page.pk}:{token}", algorithm="sha256").hexdigest()
+
+
+def has_answered(request, page):
+    return page.pk in request.session.get(SESSION_ANSWERED, [])
+
+
+def remember_answered(request, page):
+    request.session[SESSION_ANSWERED] = [*request.session.get(SESSION_ANSWERED, []), page.pk][-50:]
+
+
+def render_survey(page, request, state, form=None, status=200):
+    context = page.get_context(request)
+    context.update(state=state, form=form, form_anchor=FORM_ANCHOR)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def serve_survey(page, request):
+    if not page.is_open():
+        return render_survey(page, request, "closed", status=403 if request.method == "POST" else 200)
+    if has_answered(request, page):
+        # A second answer from the same session, sent or only asked for, gets the same page: already answered.
+        return render_survey(page, request, "answered", status=409 if request.method == "POST" else 200)
+    if request.method != "POST":
+        respondent_token(request)
+        return render_survey(page, request, "form", page.get_form(page=page, user=request.user))
+    return receive_answer(page, request)
+
+
+def receive_answer(page, request):
+    if refused := flooded(request, page, "survey-answer"):
+        return refused
+    token = respondent_token(request)
+    form = page.get_form(request.POST, page=page, user=request.user)
+    if not form.is_valid():
+        return render_survey(page, request, "form", form)
+    if not form.is_from_a_bot():
+        try:
+            store_answer(page, form, respondent_key(page, token))
+        except IntegrityError:
+            # The same session's other request stored its answer first: this one counts as that one.
+            remember_answered(request, page)
+            return render_survey(page, request, "answered", status=409)
+    remember_answered(request, page)
+    messages.success(request, _("Благодарим! Отговорите ви са записани."))
+    return HttpResponseRedirect(page.url)
+
+
+@transaction.atomic
+def store_answer(page, form, respondent):
+    data = {name: value for name, value in form.cleaned_data.items()
+            if name not in ("website", "rendered_at", "stakeholder_type")}
+    answer = SurveyAnswer.objects.create(
+        page=page, form_data=data, stakeholder_type=form.cleaned_data["stakeholder_type"], respondent=respondent)
+    SurveyTextAnswer.objects.bulk_create(
+        SurveyTextAnswer(answer=answer, question=question.clean_name, question_label=question.label)
+        for question in form.questions if question.field_type in TEXT_TYPES and data.get(question.clean_name)
+    )
+    return answer
+

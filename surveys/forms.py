@@ -45,6 +45,12 @@ class SurveyFormBuilder(FormBuilder):
         }
         return options
 
+    def create_dropdown_field(self, field, options):
+        # Without an empty first option the browser shows the first answer chosen, and a person who skips the
+        # question would send it unknowingly.
+        options["choices"] = [("", _("— изберете —"))] + self.get_formatted_field_choices(field)
+        return forms.ChoiceField(**options)
+
     def create_multiline_field(self, field, options):
         options["max_length"] = MAX_TEXT_ANSWER_LENGTH
         options["widget"] = forms.Textarea(attrs={"rows": 5, "maxlength": MAX_TEXT_ANSWER_LENGTH})

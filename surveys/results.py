@@ -21,10 +21,10 @@ from consultations.evaluation_charts import bar_chart
 from consultations.evaluation_results import threshold
 from consultations.models import StakeholderType
 
-from .models import CHOICE_TYPES, MULTIPLE_CHOICE_TYPES, TEXT_TYPES, SurveyAnswer, SurveyTextAnswer, TextAnswerStatus
+from .models import CHOICE_TYPES, MULTIPLE_CHOICE_TYPES, SurveyAnswer, SurveyTextAnswer, TextAnswerStatus
 
 TEXT_SAMPLES = 5  # published text answers shown per question on the results page; the rest on its own page
-PERCENT_GRID = [(0, "0%"), (50, "50%"), (100, "100%")]
+PERCENT_GRID = [(25, "25%"), (50, "50%"), (75, "75%"), (100, "100%")]  # no 0: its label would stand off the edge
 
 
 def remembered_results(page):

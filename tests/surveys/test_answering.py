@@ -150,6 +150,13 @@ def test_a_draft_or_restricted_survey_takes_no_answers(client, survey):
     assert SurveyAnswer.objects.count() == 0
 
 
+def test_a_drop_down_question_starts_unanswered(client, survey):
+    page = client.get(survey.url).content.decode()
+    considered = keys(survey)[2]
+    select = page[page.index(f'<select name="{considered}"'):]
+    assert select.index('<option value="" selected>— изберете —</option>') < select.index('<option value="Да">')
+
+
 def test_the_form_is_labelled_and_says_it_is_anonymous(client, survey):
     page = client.get(survey.url).content.decode()
     assert "Анкетата е анонимна" in page

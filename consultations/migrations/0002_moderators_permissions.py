@@ -9,8 +9,9 @@ def grant(apps, schema_editor):
     grant_models(apps, MODELS)
 
 
-def grant_models(apps, models):
-    """Add, change and view of these consultations models for both groups (0009 reuses it)."""
+def grant_models(apps, models, app_label="consultations", actions=("add", "change", "view")):
+    """These permissions (add, change and view) of these models for both groups (consultations 0009 and
+    surveys 0002 reuse it)."""
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
@@ -20,9 +21,9 @@ def grant_models(apps, models):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     permissions = Permission.objects.filter(
-        content_type__app_label="consultations",
+        content_type__app_label=app_label,
         content_type__model__in=models,
-        codename__regex=r"^(add|change|view)_",
+        codename__regex=rf"^({'|'.join(actions)})_",
     )
     for group in Group.objects.filter(name__in=["Moderators", "Editors"]):
         group.permissions.add(*permissions)

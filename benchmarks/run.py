@@ -24,6 +24,8 @@ PAGES = {
     "policy page + consultation": "/politiki/socialni-uslugi-i-zdraveopazvane/",
     # Filled by benchmarks/monitoring_data.py: 50 measures, 5 indicators of 20 values, 500 more evaluations.
     "policy page, 50 measures + 5 indicators + 500 evaluations": f"/politiki/{MONITORED_POLICY}/",
+    "survey form": "/anketa/",
+    "survey results (320 answers)": "/anketa/rezultati/",
     "decisions index": "/resheniya/",
     "search": "/search/?q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82",
 }

@@ -8,6 +8,7 @@ from decisions.models import DecisionIndexPage, DecisionPage
 from home.models import HomePage, StandardPage
 from policy_pages.models import PolicyIndexPage, PolicyPage
 from reports.models import MonitoringReportPage, ReportIndexPage
+from surveys.models import SurveyPage
 
 
 class PageTreeRulesTest(WagtailPageTestCase):
@@ -16,8 +17,13 @@ class PageTreeRulesTest(WagtailPageTestCase):
 
     def test_home_page_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {PolicyIndexPage, ConsultationIndexPage, DecisionIndexPage, ReportIndexPage, StandardPage}
+            HomePage,
+            {PolicyIndexPage, ConsultationIndexPage, DecisionIndexPage, ReportIndexPage, SurveyPage, StandardPage},
         )
+
+    def test_surveys_live_under_the_home_page_and_hold_nothing(self):
+        self.assertAllowedParentPageTypes(SurveyPage, {HomePage})
+        self.assertAllowedSubpageTypes(SurveyPage, set())
 
     def test_reports_live_only_in_the_reports_index(self):
         self.assertAllowedParentPageTypes(MonitoringReportPage, {ReportIndexPage})

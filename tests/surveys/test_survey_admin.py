@@ -90,3 +90,34 @@ def test_a_text_answer_published_shows_on_the_results(client, answered, settings
     page = client.get(answered.url + "rezultati/").content.decode()
     assert "@SUM(A1)" in page and "2 публикувани отговора." in page
     assert keys(answered)[5] not in page or "rezultati/" in page
+
+
+def test_an_editor_builds_a_survey_in_the_page_editor_with_the_survey_question_types_only(client, home):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    from surveys.models import SurveyPage
+
+    client.force_login(user_in("Moderators"))  # Wagtail's Editors save drafts; Moderators publish
+    add_url = reverse("wagtailadmin_pages:add", args=["surveys", "surveypage", home.pk])
+    form = client.get(add_url).content.decode()
+    assert 'value="radio"' in form and 'value="email"' not in form and 'value="hidden"' not in form
+
+    def post(field_type):
+        return client.post(add_url, nested_form_data({
+            "title": "Анкета за младежите", "slug": "anketa-mladezhi", "intro": rich_text("<p>Въведение</p>"),
+            "thank_you_text": rich_text(""), "results_intro": rich_text(""), "show_results": "on",
+            "questions": inline_formset([
+                {"label": "Колко често идвате в центъра?", "field_type": field_type, "required": "on",
+                 "choices": "Всеки ден\nВсяка седмица\nРядко", "default_value": "", "help_text": ""},
+            ]),
+            "action-publish": "publish",
+        }))
+
+    assert post("email").status_code == 200  # refused: a survey asks no e-mail
+    assert not SurveyPage.objects.filter(slug="anketa-mladezhi").exists()
+    assert post("radio").status_code == 302
+    survey = SurveyPage.objects.get(slug="anketa-mladezhi")
+    question = survey.questions.get()
+    assert question.clean_name == "kolko_chesto_idvate_v_tsentara"
+    page = client.get(survey.url).content.decode()
+    assert 'name="kolko_chesto_idvate_v_tsentara"' in page and "Всяка седмица" in page

@@ -18,7 +18,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models.measures import MeasureStatus, overall_progress
+from .models.measures import MeasureStatus
 from .models.stages import PolicyStage
 
 ADOPTED_STAGES = (PolicyStage.ADOPTED, PolicyStage.IMPLEMENTATION, PolicyStage.EVALUATED)
@@ -94,10 +94,10 @@ class Step:
     detail: str = ""
 
 
-def golden_thread(page, consultations, adopted_by, measures, indicators, evaluations=(), at=None):
+def golden_thread(page, consultations, adopted_by, monitoring, evaluations=(), at=None):
     """The policy's way from draft to results, in the order it went: draft, consultations and their справки,
-    the adopting decision, measures, indicators, the public's evaluations (PeriodResults of the periods the
-    page shows). Only what is public; each step links to where it is shown.
+    the adopting decision, measures and indicators (`monitoring`, a MonitoringSection), the public's evaluations
+    (PeriodResults of the periods the page shows). Only what is public; each step links to where it is shown.
     """
     at = at or timezone.now()
     steps = []
@@ -117,16 +117,15 @@ def golden_thread(page, consultations, adopted_by, measures, indicators, evaluat
     if adopted_by is not None:
         steps.append(Step("decision", _("Приета: %(decision)s") % {"decision": adopted_by.title}, adopted_by.url,
                           adopted_by.date))
-    if measures:
-        progress = overall_progress(measures)
-        starts = [measure.starts_on for measure in measures if measure.starts_on]
+    if monitoring.measure_count:
+        progress = monitoring.overall_progress
         detail = _("общо изпълнение %(progress)s\xa0%%") % {"progress": progress} if progress is not None else ""
-        steps.append(Step("measures", _("Мерки: %(count)s") % {"count": len(measures)}, "#measures-heading",
-                          min(starts) if starts else None, detail))
-    if indicators:
-        measured = [value.measured_on for indicator in indicators for value in indicator.values.all()]
-        steps.append(Step("indicators", _("Индикатори: %(count)s") % {"count": len(indicators)}, "#indicators-heading",
-                          max(measured) if measured else None,
+        steps.append(Step("measures", _("Мерки: %(count)s") % {"count": monitoring.measure_count}, "#measures-heading",
+                          monitoring.first_start, detail))
+    if monitoring.indicator_count:
+        measured = monitoring.last_measured
+        steps.append(Step("indicators", _("Индикатори: %(count)s") % {"count": monitoring.indicator_count},
+                          "#indicators-heading", measured,
                           _("последно измерване") if measured else _("все още без измерени стойности")))
     for results in evaluations:
         period = results.period

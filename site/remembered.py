@@ -69,7 +69,8 @@ class Remembered:
 
 
 # What public pages show: the set of live, public pages and their titles, places and restrictions, the sites,
-# and the municipality's contacts in every page's footer. Forgotten on any change of those.
+# the municipality's contacts in every page's footer, and which documents are public. Forgotten on any change of
+# those.
 PUBLIC_PAGES = Remembered("public-pages")
 
 
@@ -80,14 +81,24 @@ def on_page_change(sender=None, instance=None, **kwargs):
         PUBLIC_PAGES.forget()
 
 
-def on_change(sender=None, **kwargs):
-    PUBLIC_PAGES.forget()
+def forget_on_changes(remembered, models, name):
+    """Forget `remembered` whenever a row of one of `models` is saved or deleted, however it is changed."""
+    from django.db.models.signals import post_delete, post_save
+
+    def forget(sender=None, **kwargs):
+        remembered.forget()
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(forget, sender=model, weak=False,
+                           dispatch_uid=f"remembered.{name}.{model._meta.label}.{signal is post_save}")
 
 
 def connect():
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction, Site
+    from wagtail.documents import get_document_model
+    from wagtail.models import CollectionViewRestriction, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(on_page_change, dispatch_uid="remembered.published")
@@ -96,7 +107,6 @@ def connect():
     # Pages made live in code (the demo, the editor's "publish" too) are saved; deleted ones are gone.
     post_save.connect(on_page_change, dispatch_uid="remembered.saved")
     post_delete.connect(on_page_change, dispatch_uid="remembered.deleted")
-    for model in (PageViewRestriction, Site, apps.get_model("home", "MunicipalityContacts")):
-        for signal in (post_save, post_delete):
-            signal.connect(on_change, sender=model,
-                           dispatch_uid=f"remembered.{model._meta.label}.{signal is post_save}")
+    # Documents and their collections' restrictions: public pages link to the public ones only.
+    forget_on_changes(PUBLIC_PAGES, [PageViewRestriction, Site, apps.get_model("home", "MunicipalityContacts"),
+                                     get_document_model(), CollectionViewRestriction], "public-pages")

@@ -112,6 +112,10 @@ class Measure(ConstraintErrorsAtFields, ClusterableModel, Orderable):
         if self.page.live:
             record_change(self)
 
+    def history(self):
+        """The recorded changes of status and progress, oldest first; none yet for a measure not saved (a preview)."""
+        return list(self.updates.all()) if self.pk is not None else []
+
     def is_overdue(self, today=None):
         """Past its due date and neither done nor cancelled."""
         today = today or timezone.localdate()
@@ -197,11 +201,14 @@ def public_measures(page):
     from search.entries import public_documents  # the search app is loaded after the apps it indexes
 
     measures = list(page.measures.all())
-    if measures:
+    # A preview holds measures the editor has just added, not yet saved: no history (Measure.history), and the
+    # links the editor chose in the form.
+    measures_saved = [measure for measure in measures if measure.pk is not None]
+    if measures_saved:
         decisions = MeasureDecision.objects.filter(decision__in=Page.objects.live().public().values("pk"))
         documents = MeasureDocument.objects.filter(document__in=public_documents())
         prefetch_related_objects(
-            measures,
+            measures_saved,
             Prefetch("decision_links", queryset=decisions.select_related("decision")),
             Prefetch("document_links", queryset=documents.select_related("document")),
             Prefetch("updates", queryset=MeasureUpdate.objects.order_by("recorded_on", "pk")),

@@ -17,11 +17,8 @@ from wagtail.search import index
 from consultations.pages import ParticipationPageMixin
 
 from ..blocks import PolicyStreamBlock
-from ..charts import indicator_chart
 from ..forms import PolicyFilterForm
 from ..panels import StageWarningsPanel
-from .indicators import public_indicators
-from .measures import overall_progress, public_measures
 from .stages import PolicyStage
 
 
@@ -214,6 +211,7 @@ class PolicyPage(ParticipationPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         from ..lifecycle import adopting_decision, golden_thread
+        from ..monitoring_section import monitoring_section
 
         context["stages"] = PolicyStage.choices
         adopted_by = adopting_decision(self)
@@ -223,12 +221,7 @@ class PolicyPage(ParticipationPageMixin, Page):
         # The reverse side of DecisionPage.related_policies; decisions sit below this app.
         context["related_decisions"] = self.related_decisions.live().public().order_by("-date", "-number")
         context["tags"] = self.tags.all()
-        measures = public_measures(self)
-        context["measures"] = measures
-        context["overall_progress"] = overall_progress(measures)
-        context["overdue_count"] = sum(measure.is_overdue() for measure in measures)
-        indicators = public_indicators(self)
-        context["indicator_charts"] = [(indicator, indicator_chart(indicator)) for indicator in indicators]
-        context["golden_thread"] = golden_thread(self, consultations, adopted_by, measures, indicators,
-                                                 self.shown_evaluations())
+        monitoring = monitoring_section(self, request)
+        context["monitoring"] = monitoring
+        context["golden_thread"] = golden_thread(self, consultations, adopted_by, monitoring, self.shown_evaluations())
         return context

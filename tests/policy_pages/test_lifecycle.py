@@ -6,12 +6,13 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from policy_pages.lifecycle import golden_thread, public_stage, stage_warnings, with_public_stage
-from policy_pages.models import (Indicator, IndicatorValue, Measure, MeasureStatus, PolicyPage, PolicyStage,
-                                 public_indicators, public_measures)
+from policy_pages.monitoring_section import build
+from policy_pages.models import Indicator, IndicatorValue, Measure, MeasureStatus, PolicyPage, PolicyStage
 from tests.consultations.factories import ConsultationFactory
 from tests.decisions.factories import DecisionPageFactory
 
@@ -129,7 +130,8 @@ def thread_of(policy):
 
     page = fresh(policy)
     consultations = list(page.consultations.filter(shown_on_page=True).order_by("opens_at"))
-    return golden_thread(page, consultations, adopting_decision(page), public_measures(page), public_indicators(page))
+    monitoring = build(page, RequestFactory().get("/"))
+    return golden_thread(page, consultations, adopting_decision(page), monitoring)
 
 
 def test_the_thread_goes_from_draft_to_indicators_each_step_linked(client, policy, consultation, decision_index):

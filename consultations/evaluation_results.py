@@ -12,10 +12,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Count
 
+from botevgrad.remembered import Remembered
+
 from .models import Evaluation, EvaluationPeriod, EvaluationScore, StakeholderType
 from .models.evaluation import HIGHEST_SCORE, LOWEST_SCORE
 
 SCORES = range(LOWEST_SCORE, HIGHEST_SCORE + 1)
+# The results of a policy's evaluations are remembered until an evaluation, a score, a period or a criterion changes
+# (signals.py, and the confirmation's own update in evaluation_views.py): counting hundreds of scores is not work
+# for every visit.
+EVALUATIONS = Remembered("evaluations")
 
 
 def threshold():
@@ -111,9 +117,9 @@ class PolicyEvaluations:
 
     @classmethod
     def for_page(cls, page):
-        """Computed once per page object, however many evaluation blocks the page renders."""
+        """Computed once per page object, however many evaluation blocks the page renders, and remembered."""
         if getattr(page, "_policy_evaluations", None) is None:
-            page._policy_evaluations = cls(page)
+            page._policy_evaluations = EVALUATIONS.remembered("policy", (page.pk, threshold()), lambda: cls(page))
         return page._policy_evaluations
 
     def _criterion_result(self, criterion, groups):

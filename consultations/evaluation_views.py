@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from .blocks import EvaluationBlock, blocks_on_page
 from .confirmation import EmailConfirmation
 from .evaluation_forms import EvaluationForm
+from .evaluation_results import EVALUATIONS
 from .models import ConsultationPhase, Evaluation, EvaluationPeriod, EvaluationStatus
 from .page_messages import block_message_tags, evaluation_section, message_anchor
 from .receiving import error_page, flooded, guard_valid_form, pretend_received
@@ -104,6 +105,7 @@ class EvaluationConfirmation(EmailConfirmation):
                     .update(status=EvaluationStatus.REPLACED)
                 )
                 Evaluation.objects.filter(pk=row.pk).update(status=EvaluationStatus.COUNTED, confirmed_at=now)
+                EVALUATIONS.forget()  # update() sends no signal
                 if row.recommendation:
                     # Moderated and answered with the consultations' proposals, on the same screens.
                     row.recommendation_submission(confirmed_at=now).save()

@@ -74,7 +74,10 @@ def on_submission_saved_rebuild_pdf(sender, instance, raw=False, **kwargs):
 def connect():
     from django.db.models.signals import post_save
 
-    from .models import Consultation, Submission
+    from botevgrad.remembered import forget_on_changes
+
+    from .evaluation_results import EVALUATIONS
+    from .models import Consultation, Evaluation, EvaluationCriterion, EvaluationPeriod, EvaluationScore, Submission
     from .notifications import on_report_published, on_submission_saved
 
     post_save.connect(on_submission_saved, sender=Submission, dispatch_uid="consultations.notify_answer")
@@ -84,3 +87,4 @@ def connect():
     post_save.connect(refresh_search_entry, sender=Consultation, dispatch_uid="consultations.search_entry")
     page_published.connect(record_consultations_shown, dispatch_uid="consultations.shown")
     page_unpublished.connect(record_consultations_hidden, dispatch_uid="consultations.hidden")
+    forget_on_changes(EVALUATIONS, [Evaluation, EvaluationScore, EvaluationPeriod, EvaluationCriterion], "evaluations")

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from consultations.evaluation_results import EVALUATIONS
 from consultations.models import (
     Evaluation,
     EvaluationCriterion,
@@ -91,6 +92,7 @@ def load_evaluations(policy):
                 for evaluation in evaluations for criterion, level in zip(criteria, levels)
             )
             recommend(evaluations)
+            EVALUATIONS.forget()  # bulk_create sends no signal
         if not any(block.block_type == "evaluation" and block.value["period"] == period for block in policy.body):
             policy.body.append(("evaluation", {"period": period}))
             added_blocks = True

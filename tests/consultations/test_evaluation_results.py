@@ -120,3 +120,29 @@ def test_the_results_of_a_page_take_the_same_queries_for_ten_and_five_hundred_ev
         page = client.get(policy.url).content.decode()
     assert "Въз основа на 500 потвърдени оценки" in page
     assert "Страница 1 от 2" in page  # 31 published recommendations, 20 a page
+
+
+def test_the_results_are_remembered_until_a_confirmation_changes_them(client, settings):
+    """Counting the scores is not work for every visit; a confirmed evaluation shows at once all the same."""
+    from django.core import mail
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.consultations.evaluation_helpers import evaluate, evaluation_confirmation_path, put_period_on_page
+    from tests.consultations.factories import EvaluationPeriodFactory
+    from tests.policy_pages.factories import PolicyIndexPageFactory, PolicyPageFactory
+    from tests.conftest import make_home
+
+    settings.EVALUATION_RESULTS_THRESHOLD = 1
+    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
+    policy = PolicyPageFactory(parent=PolicyIndexPageFactory(parent=make_home()))
+    period = EvaluationPeriodFactory(policy_page=policy)
+    put_period_on_page(policy, period)
+    client.get(policy.url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(policy.url)
+    assert not any("consultations_evaluationscore" in q["sql"] for q in queries.captured_queries)
+    evaluate(client, policy, period)
+    assert "Въз основа на" not in client.get(policy.url).content.decode()  # not yet confirmed, and remembered so
+    client.post(evaluation_confirmation_path(mail.outbox[-1]))
+    assert "Въз основа на 1 потвърдена оценка." in client.get(policy.url).content.decode()

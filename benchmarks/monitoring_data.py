@@ -48,7 +48,7 @@ def add_evaluations(policy):
     """500 confirmed evaluations in the policy's latest rating period (the demo puts its block on the page)."""
     from django.utils import timezone
 
-    from consultations.evaluation_results import EVALUATIONS
+    from consultations.evaluation_results import EVALUATIONS as REMEMBERED_EVALUATIONS
     from consultations.models import Evaluation, EvaluationPeriod, EvaluationScore, StakeholderType
 
     period = EvaluationPeriod.objects.filter(policy_page=policy).order_by("-opens_at").first()
@@ -62,7 +62,7 @@ def add_evaluations(policy):
     EvaluationScore.objects.bulk_create(
         EvaluationScore(evaluation=evaluation, criterion=criterion, score=(evaluation.pk + order) % 5 + 1)
         for evaluation in evaluations for order, criterion in enumerate(criteria))
-    EVALUATIONS.forget()  # bulk_create sends no signal
+    REMEMBERED_EVALUATIONS.forget()  # bulk_create sends no signal
 
 
 def main(slug):

@@ -73,6 +73,9 @@ def receive_answer(page, request):
             remember_answered(request, page)
             return render_survey(page, request, "answered", status=409)
     remember_answered(request, page)
+    # The session no longer needs the token once the answer is in: without it nobody who reads both the sessions
+    # and the answers (an editor's session names the editor) can tell whose answer is whose.
+    request.session.pop(SESSION_TOKEN, None)
     messages.success(request, _("Благодарим! Отговорите ви са записани."))
     return HttpResponseRedirect(page.url)
 

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def test_an_answer_is_stored_without_anything_that_names_the_person_and_the_text_waits_for_a_moderator(
         client, survey):
+    client.get(survey.url)
+    token = client.session["surveys.respondent"]
     response = answer(client, survey)
     assert response.status_code == 302 and response["Location"] == survey.url
     stored = SurveyAnswer.objects.get()
@@ -28,7 +30,8 @@ def test_an_answer_is_stored_without_anything_that_names_the_person_and_the_text
     # No address, name, e-mail or session: only a keyed hash that differs from survey to survey.
     assert {f.name for f in SurveyAnswer._meta.concrete_fields} == {
         "id", "form_data", "page", "submit_time", "stakeholder_type", "respondent"}
-    token = client.session["surveys.respondent"]
+    # The session's token went into the hash and is then forgotten: no session can be tied to the answer.
+    assert "surveys.respondent" not in client.session
     assert stored.respondent == respondent_key(survey, token) and token not in stored.respondent
     assert SurveyTextAnswer.objects.get().status == TextAnswerStatus.WAITING
     page = client.get(survey.url).content.decode()
@@ -44,10 +47,14 @@ def test_a_second_answer_from_the_same_session_is_refused_and_the_first_kept(cli
     assert SurveyAnswer.objects.get().form_data[keys(survey)[0]] == "Донякъде"
 
 
-def test_the_database_refuses_a_second_answer_even_when_the_session_forgot_the_first(client, survey):
+def test_the_database_refuses_a_second_answer_sent_with_the_session_as_it_was_before_the_first(client, survey):
+    """What a parallel request of the same browser holds: the token, and no answer recorded yet."""
+    client.get(survey.url)
+    before = dict(client.session.items())
     answer(client, survey)
     session = client.session
-    session["surveys.answered"] = []  # as if a parallel request had not yet written it
+    session.update(before)
+    session["surveys.answered"] = []
     session.save()
     again = client.post(survey.url, valid_answers(survey))
     assert again.status_code == 409

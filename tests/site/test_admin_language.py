@@ -42,7 +42,20 @@ def content(home, policy_index, decision_index):
         "document": DocumentFactory(),
         "collection": collection,
         "site": Site.objects.get(is_default_site=True),
+        "survey": survey_with_a_text_answer(home),
     }
+
+
+def survey_with_a_text_answer(home):
+    from surveys.models import SurveyAnswer, SurveyTextAnswer
+    from tests.surveys.helpers import keys, make_survey
+
+    survey = make_survey(home)
+    text = keys(survey)[-1]
+    answer = SurveyAnswer.objects.create(page=survey, stakeholder_type="ngo", respondent="r",
+                                         form_data={keys(survey)[0]: "Много", text: "Повече обсъждания вечер."})
+    SurveyTextAnswer.objects.create(answer=answer, question=text, question_label="Какво да промени общината?")
+    return survey
 
 
 def make_user(username, group=None, **extra):
@@ -93,6 +106,13 @@ def editor_screens(c):
         f"/admin/snippets/consultations/submission/edit/{c['submission'].pk}/",
         f"/admin/snippets/consultations/submission/history/{c['submission'].pk}/",
         submission_bulk,
+        f"/admin/pages/add/surveys/surveypage/{c['home'].pk}/",
+        f"/admin/pages/{c['survey'].pk}/edit/",
+        "/admin/forms/",
+        f"/admin/forms/submissions/{c['survey'].pk}/",
+        f"/admin/forms/submissions/{c['survey'].pk}/delete/?selected-submissions={c['survey'].get_submissions().get().pk}",
+        "/admin/snippets/surveys/surveytextanswer/",
+        f"/admin/snippets/surveys/surveytextanswer/edit/{c['survey'].get_submissions().get().text_answers.get().pk}/",
         "/admin/reports/site-history/",
         "/admin/account/",
     ]

@@ -183,7 +183,8 @@ class SurveyTextAnswer(models.Model):
         indexes = [models.Index(fields=["status", "question"])]
 
     def __str__(self):
-        return self.text[:60]
+        text = " ".join(self.text.split())
+        return text if len(text) <= 160 else text[:159] + "…"
 
     @property
     def text(self):

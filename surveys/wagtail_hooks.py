@@ -5,14 +5,12 @@ The answers themselves are listed and exported by Wagtail's forms screens (Surve
 
 import django_filters
 from django.db import transaction
-from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, HelpPanel
-from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -30,11 +28,6 @@ class TextAnswerFilterSet(WagtailFilterSet):
     class Meta:
         model = SurveyTextAnswer
         fields = ["status", "answer__page"]
-
-
-class AnswerTextColumn(Column):
-    def get_value(self, instance):
-        return truncatechars(" ".join(instance.text.split()), 200)
 
 
 class NobodyAddsPolicy(ModelPermissionPolicy):
@@ -56,7 +49,8 @@ class SurveyTextAnswerViewSet(SnippetViewSet):
     menu_label = _("Отговори от анкети")
     add_to_admin_menu = True
     menu_order = 310
-    list_display = [AnswerTextColumn("text", label=_("Отговор")), "question_label", "status", "moderated_at"]
+    # The answer's beginning is the title column: it links to the answer, whole, with its status.
+    list_display = ["__str__", "question_label", "status", "moderated_at"]
     list_per_page = 50
     filterset_class = TextAnswerFilterSet
     panels = [

@@ -3,6 +3,8 @@
 import random
 import secrets
 
+from django.utils import timezone
+
 from surveys.models import SurveyAnswer, SurveyPage, SurveyQuestion, SurveyTextAnswer, TextAnswerStatus
 
 ANSWERS = 320
@@ -87,8 +89,9 @@ def load_survey(home):
     SurveyAnswer.objects.bulk_create(answers)
     text_question = questions[-1]
     statuses = [TextAnswerStatus.PUBLISHED] * 7 + [TextAnswerStatus.WAITING] * 2 + [TextAnswerStatus.HIDDEN]
+    moderated = timezone.now()
     SurveyTextAnswer.objects.bulk_create(
         SurveyTextAnswer(answer=answers[n], question=text_question.clean_name, question_label=text_question.label,
-                         status=rng.choice(statuses))
-        for n in texts
+                         status=status, moderated_at=None if status == TextAnswerStatus.WAITING else moderated)
+        for n, status in ((n, rng.choice(statuses)) for n in texts)
     )

@@ -171,3 +171,15 @@ def test_the_form_is_labelled_and_says_it_is_anonymous(client, survey):
         assert f'<label for="id_{key}">' in page
     assert "<legend>Вие сте</legend>" in page
     assert escape("Бих участвал(а) във фокус група") in page
+
+
+def test_unknown_fields_are_never_stored_and_a_flood_of_fields_is_a_bulgarian_400(client, survey):
+    client.get(survey.url)
+    extra = valid_answers(survey) | {f"x{i}": "<script>1</script>" for i in range(1500)}
+    assert client.post(survey.url, extra).status_code == 302
+    assert set(SurveyAnswer.objects.get().form_data) == set(keys(survey))
+    flood = valid_answers(survey) | {f"x{i}": "1" for i in range(10_001)}
+    response = Client().post(survey.url, flood)
+    assert response.status_code == 400
+    assert 'lang="bg"' in response.content.decode() and "твърде голям" in response.content.decode()
+    assert SurveyAnswer.objects.count() == 1

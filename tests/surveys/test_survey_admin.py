@@ -121,3 +121,14 @@ def test_an_editor_builds_a_survey_in_the_page_editor_with_the_survey_question_t
     assert question.clean_name == "kolko_chesto_idvate_v_tsentara"
     page = client.get(survey.url).content.decode()
     assert 'name="kolko_chesto_idvate_v_tsentara"' in page and "Всяка седмица" in page
+
+
+def test_an_editor_previews_a_survey_as_people_will_see_it(client, survey):
+    client.force_login(user_in("Moderators"))
+    survey.intro = "<p>Нов въпрос за младежите</p>"
+    revision = survey.save_revision()
+    preview = client.get(f"/admin/pages/{survey.pk}/revisions/{revision.pk}/view/")
+    assert preview.status_code == 200
+    content = preview.content.decode()
+    assert "Нов въпрос за младежите" in content and "Изпрати отговорите" in content
+    assert SurveyAnswer.objects.count() == 0

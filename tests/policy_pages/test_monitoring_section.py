@@ -10,18 +10,10 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from policy_pages.models import Measure, MeasureDocument, MeasureStatus
 from tests.consultations.factories import DocumentFactory
+from tests.policy_pages.test_measures import measure as add_measure
+from tests.policy_pages.test_measures import policy  # noqa: F401 - the same policy fixture
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def policy(policy_index, policy_page_factory):
-    return policy_page_factory(parent=policy_index, title="Чиста околна среда")
-
-
-def add_measure(policy, **fields):
-    values = {"title": "Нови контейнери", "responsible_unit": "Дирекция „Екология“", **fields}
-    return Measure.objects.create(page=policy, **values)
 
 
 def measure_queries(client, url):

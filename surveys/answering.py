@@ -82,8 +82,7 @@ def receive_answer(page, request):
 
 @transaction.atomic
 def store_answer(page, form, respondent):
-    data = {name: value for name, value in form.cleaned_data.items()
-            if name not in ("website", "rendered_at", "stakeholder_type")}
+    data = form.answers()
     answer = SurveyAnswer.objects.create(
         page=page, form_data=data, stakeholder_type=form.cleaned_data["stakeholder_type"], respondent=respondent)
     SurveyTextAnswer.objects.bulk_create(

@@ -18,9 +18,15 @@ class SurveyForm(HumanGuardedForm, BaseForm):
                         "invalid_choice": _("Изберете от предложените отговори.")},
     )
 
+    NOT_QUESTIONS = ("website", "rendered_at", "stakeholder_type")
+
     def question_fields(self):
         """The editors' questions, in their order (the guards and "Вие сте" are placed by the template)."""
-        return [self[name] for name in self.fields if name not in ("website", "rendered_at", "stakeholder_type")]
+        return [self[name] for name in self.fields if name not in self.NOT_QUESTIONS]
+
+    def answers(self):
+        """The answers to the editors' questions, by question key, as stored (after `is_valid()`)."""
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.NOT_QUESTIONS}
 
     def clean(self):
         cleaned = super().clean()

@@ -27,14 +27,14 @@ TEXT_SAMPLES = 5  # published text answers shown per question on the results pag
 PERCENT_GRID = [(25, "25%"), (50, "50%"), (75, "75%"), (100, "100%")]  # no 0: its label would stand off the edge
 
 
-def remembered_results(page):
-    return Remembered(f"survey-results-{page.pk}")
+def remembered_results(page_id):
+    """One version per survey: an answer to one survey leaves the others' results remembered."""
+    return Remembered(f"survey-results-{page_id}")
 
 
-def forget_results(page_or_pk):
-    """An answer arrived or a text answer was moderated: the page's remembered results are stale."""
-    pk = getattr(page_or_pk, "pk", page_or_pk)
-    Remembered(f"survey-results-{pk}").forget()
+def forget_results(page_id):
+    """An answer arrived or a text answer was moderated: the survey's remembered results are stale."""
+    remembered_results(page_id).forget()
 
 
 def percent(part, whole):
@@ -231,5 +231,5 @@ def published_texts(page, key):
 
 def survey_results(page):
     """The results as the page shows them, remembered until an answer, a moderation or a new version of the page."""
-    return remembered_results(page).remembered(
+    return remembered_results(page.pk).remembered(
         "results", (page.pk, page.live_revision_id), lambda: compute(page))

@@ -110,7 +110,7 @@ def extract(document):
     except Exception:
         logger.warning("The file of document %s could not be opened", document.pk, exc_info=True)
         return Extraction(Status.FAILED, message=_("Файлът на документа не може да бъде отворен.")), document.file_hash
-    file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - the same digest Wagtail keeps in Document.file_hash
+    file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()  # the same digest as Document.file_hash
     if len(data) > max_bytes():
         return Extraction(Status.TOO_LARGE, message=too_large_message()), file_hash
     return extract_bytes(data, extension, document_id=document.pk), file_hash

@@ -24,7 +24,7 @@ CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
 def file_hash(path):
     """The SHA-1 Wagtail keeps for a document's file, so an unchanged attachment is recognised on a re-run."""
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(usedforsecurity=False)
     with open(path, "rb") as file:
         for chunk in iter(lambda: file.read(1 << 16), b""):
             digest.update(chunk)

@@ -6,6 +6,7 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from botevgrad.content_security import PUBLIC_POLICY
 from search.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "botevgrad.content_security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -207,6 +210,18 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 # Gravatar is unreachable from the town hall's network: show Wagtail's default avatar instead
 # of a broken image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# What a page may load and run (site/content_security.py); the admin's looser policy is chosen there.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_POLICY}
+# Browser features no page of the site uses, denied to it and to anything it embeds. Only features
+# Chromium knows: an unknown one is an error in every visitor's console (tests/browser/test_content_security.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+        "idle-detection", "magnetometer", "microphone", "midi", "payment", "serial", "usb", "xr-spatial-tracking",
+    )
+}
 
 # Slugs are Latin (home/slugs.py transliterates Bulgarian): ASCII-only in the editor and the copy form too.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -11,6 +11,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from consultations.models import Evaluation, EvaluationStatus
+from tests.browser.conftest import inject_axe
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("people_fill_forms_instantly")]
 
@@ -26,10 +27,8 @@ def test_a_resident_rates_a_policy_confirms_and_sees_it_counted(browser, demo_si
     context = browser.new_context(locale="bg-BG", viewport={"width": width, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    from tests.browser.conftest import AXE_SCRIPT
-
     def axe():
-        page.add_script_tag(path=str(AXE_SCRIPT))
+        inject_axe(page)
         return page.evaluate("""() => axe.run(document, {runOnly: {type: 'tag',
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
             .then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))""")

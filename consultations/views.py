@@ -128,7 +128,8 @@ def send_confirmation(request, submission, tags):
 
 
 def may_preview(user):
-    return user.is_authenticated and user.has_perm(get_permission_name("change", Consultation))
+    """Those who run consultations in the admin: the right to change them is not enough without the admin."""
+    return user.has_perm("wagtailadmin.access_admin") and user.has_perm(get_permission_name("change", Consultation))
 
 
 def visible_consultation(request, pk):

@@ -96,7 +96,9 @@ class SubmissionViewSet(SnippetViewSet):
                     FieldPanel("section_title"),
                     FieldPanel("text"),
                     MultiFieldPanel(
-                        [FieldPanel("author_name"), FieldPanel("email"), FieldPanel("stakeholder_type"),
+                        [FieldPanel("author_name"),
+                         FieldPanel("email", permission="consultations.view_participant_email"),
+                         FieldPanel("stakeholder_type"),
                          FieldPanel("organisation"), FieldPanel("publish_name")],
                         heading=_("Автор"),
                     ),

@@ -9,9 +9,16 @@ def grant(apps, schema_editor):
     grant_models(apps, MODELS)
 
 
-def grant_models(apps, models, app_label="consultations", actions=("add", "change", "view")):
-    """These permissions (add, change and view) of these models for both groups (consultations 0009 and
-    surveys 0002 reuse it)."""
+def grant_models(apps, models, app_label="consultations", actions=("add", "change", "view"),
+                 groups=("Moderators", "Editors"), revoke=False):
+    """These permissions (add, change and view) of these models for both groups (consultations 0009 and 0011
+    and surveys 0002 and 0003 reuse it); with revoke=True, taken away instead."""
+    codenames = [f"{action}_{model}" for action in actions for model in models]
+    set_group_permissions(apps, app_label, codenames, groups, revoke)
+
+
+def set_group_permissions(apps, app_label, codenames, groups, revoke=False):
+    """Give these groups these permissions of the app (or take them away), creating them if need be."""
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
@@ -20,13 +27,9 @@ def grant_models(apps, models, app_label="consultations", actions=("add", "chang
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    permissions = Permission.objects.filter(
-        content_type__app_label=app_label,
-        content_type__model__in=models,
-        codename__regex=rf"^({'|'.join(actions)})_",
-    )
-    for group in Group.objects.filter(name__in=["Moderators", "Editors"]):
-        group.permissions.add(*permissions)
+    permissions = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    for group in Group.objects.filter(name__in=groups):
+        (group.permissions.remove if revoke else group.permissions.add)(*permissions)
 
 
 class Migration(migrations.Migration):

@@ -158,6 +158,11 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
         verbose_name = _("Предложение")
         verbose_name_plural = _("Предложения")
         ordering = ["created_at", "pk"]
+        # Who may see and erase a participant's personal data: the Moderators group (README, "Roles").
+        permissions = [
+            ("view_participant_email", _("Може да вижда електронната поща на участниците")),
+            ("erase_participant", _("Може да изтрива личните данни на участник")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 "consultation",

@@ -50,6 +50,8 @@ def csv_response(filename, header, rows):
 
 def export_queryset(decisions):
     """The decisions with what each row needs, fetched chunk by chunk (prefetches run per chunk)."""
+    from search.entries import restricted_collection_ids
+
     from .archive import policy_model
     from .models import DecisionDocument, DecisionPageTag
 
@@ -58,8 +60,11 @@ def export_queryset(decisions):
         .defer("body", "amended_or_repealed_by__body")
         .prefetch_related(
             Prefetch("tagged_items", queryset=DecisionPageTag.objects.select_related("tag").order_by("tag__name")),
-            Prefetch("related_policies", queryset=policy_model().objects.only("pk", "title").order_by("title")),
-            Prefetch("documents", queryset=DecisionDocument.objects.select_related("document")),
+            # A public file names only public policies and files, whoever downloads it.
+            Prefetch("related_policies",
+                     queryset=policy_model().objects.live().public().only("pk", "title").order_by("title")),
+            Prefetch("documents", queryset=DecisionDocument.objects.select_related("document").exclude(
+                document__collection_id__in=restricted_collection_ids())),
         )
         .iterator(chunk_size=CHUNK_SIZE)
     )

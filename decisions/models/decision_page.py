@@ -279,7 +279,11 @@ class DecisionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Which pages sit in a view-restricted section: asked once for the policies and the related acts.
         private = Page.objects.all().private_q()
-        context["documents"] = self.documents.select_related("document")
+        from wagtail.api.v2.utils import get_restricted_collection_ids  # it loads models: not at import time
+
+        # Attachments follow their collection's view restriction, as the API's and the documents' own views do.
+        context["documents"] = self.documents.select_related("document").exclude(
+            document__collection_id__in=get_restricted_collection_ids(request))
         context["policies"] = self.related_policies.live().exclude(private)
         archive_url = self.archive_url(request)
         context["tags"] = [

@@ -14,7 +14,6 @@ from .. import archive_cache
 from ..archive import filter_archive, search_unavailable
 from ..forms import BODY_CHOICES, SORT_CHOICES, STATUS_CHOICES, DecisionFilterForm
 from ..permalinks import permanent_url
-from .decision_page import DecisionPage
 
 DECISIONS_PER_PAGE = 20
 
@@ -52,9 +51,6 @@ class DecisionIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("Архив на решенията и заповедите")
         verbose_name_plural = _("Архиви на решенията и заповедите")
-
-    def decisions(self):
-        return DecisionPage.objects.child_of(self).live().public().order_by("-date", "-number")
 
     @path("")
     def index_route(self, request, *args, **kwargs):

@@ -138,3 +138,48 @@ def test_a_group_that_moderates_without_personal_data_never_sees_nor_loses_the_a
     assert Submission.objects.get().email == EMAIL
     user.user_permissions.add(Permission.objects.get(codename="view_participant_email"))
     assert see_email(client, world)
+
+
+PHASES = {"upcoming": timedelta(days=3), "open": -timedelta(days=1), "closed": -timedelta(days=40)}
+
+
+def rated(client, world, phase):
+    from consultations.models import Evaluation
+    from tests.consultations.evaluation_helpers import evaluate, put_period_on_page
+    from tests.consultations.factories import EvaluationPeriodFactory
+
+    policy = world["consultation"].policy_page
+    period = EvaluationPeriodFactory(policy_page=policy, opens_at=timezone.now() + PHASES[phase],
+                                     closes_at=timezone.now() + PHASES[phase] + timedelta(days=30))
+    put_period_on_page(policy, period)
+    evaluate(client, policy, period)
+    return Evaluation.objects.filter(period=period).exists()
+
+
+def proposed(client, world, phase):
+    from tests.consultations.helpers import submit
+
+    policy = world["consultation"].policy_page
+    consultation = ConsultationFactory(policy_page=policy, opens_at=timezone.now() + PHASES[phase])
+    put_on_page(policy, consultation)
+    submit(client, policy, consultation)
+    return consultation.submissions.exists()
+
+
+def answered_survey(client, world, phase):
+    survey = world["survey"]
+    survey.closes_at = None if phase == "open" else timezone.now() - timedelta(days=1)
+    survey.save_revision().publish()
+    before = survey.get_submissions().count()
+    answer(client, survey)
+    return survey.get_submissions().count() > before
+
+
+@pytest.mark.parametrize("phase", PHASES)
+@pytest.mark.parametrize("act", [proposed, rated, answered_survey], ids=["propose", "rate", "answer the survey"])
+@pytest.mark.parametrize("role", ROLES)
+def test_everyone_takes_part_only_while_it_is_open(client, world, role, act, phase):
+    """Signed in or not, in the admin or not: a form takes part only in its open phase (a survey has no
+    upcoming phase, so there it is closed twice)."""
+    sign_in(client, role)
+    assert act(client, world, phase) == (phase == "open")

@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.admin.ui.components import Component
@@ -36,6 +37,8 @@ from .admin_views import (
     SubmissionDeleteView,
     publish_report,
 )
+from .erasure_views import PERMISSION as ERASURE_PERMISSION
+from .erasure_views import erase_participant
 from .models import (
     Channel,
     Consultation,
@@ -286,6 +289,8 @@ def register_consultation_log_actions(actions):
     actions.register_action("consultations.hide", _("Скриване"), _("Скрито предложение"))
     actions.register_action("consultations.publish_report", _("Публикуване на справка"), _("Публикувана справка"))
     actions.register_action("consultations.delete", _("Изтриване"), _("Изтрито предложение"))
+    actions.register_action("consultations.erase_participant", _("Изтриване на лични данни"),
+                            _("Изтрити лични данни на участник"))
 
 
 class WaitingForModerationPanel(Component):
@@ -316,7 +321,21 @@ def add_waiting_for_moderation_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_consultation_admin_urls():
-    return [path("consultations/<int:pk>/publish-report/", publish_report, name="consultations_publish_report")]
+    return [
+        path("consultations/<int:pk>/publish-report/", publish_report, name="consultations_publish_report"),
+        path("participants/erase/", erase_participant, name="consultations_erase_participant"),
+    ]
+
+
+class ErasureMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(ERASURE_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_erasure_menu_item():
+    return ErasureMenuItem(_("Изтриване на лични данни"), reverse("consultations_erase_participant"),
+                           name="erase-participant", icon_name="bin", order=900)
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -137,6 +137,10 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
         help_text=_("Участникът получава едно писмо, когато предложението получи отговор или излезе справката."),
     )
     notified_at = models.DateTimeField(verbose_name=_("Уведомен на"), null=True, blank=True, editable=False)
+    erased_at = models.DateTimeField(
+        verbose_name=_("Личните данни са изтрити на"), null=True, blank=True, editable=False,
+        help_text=_("По искане на участника: текстът и отговорът остават, името и адресът не."),
+    )
 
     search_fields = [
         index.SearchField("text"),
@@ -180,8 +184,9 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
             ),
             models.CheckConstraint(
                 # A recommendation comes with an anonymous rating, which asks for no name or organisation.
+                # An erased participant's organisation is gone with the rest of their data.
                 condition=~models.Q(stakeholder_type__in=StakeholderType.organisations()) | ~models.Q(organisation="")
-                | models.Q(evaluation__isnull=False),
+                | models.Q(evaluation__isnull=False) | models.Q(erased_at__isnull=False),
                 name="submission_organisation_named",
                 violation_error_message=_("Посочете организацията, която представлявате."),
             ),
@@ -226,6 +231,7 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
             self.text_digest = text_digest(self.text)
             exclude.discard("text_digest")
         exclude.discard("evaluation")
+        exclude.discard("erased_at")  # never in a form, but part of the rule that an organisation is named
         if self.consultation_id is not None:
             exclude.discard("consultation")
         super().validate_constraints(exclude=exclude)
@@ -249,6 +255,8 @@ class Submission(ConstraintErrorsAtFields, index.Indexed, models.Model):
 
     def public_author(self):
         """The author as the справка and the page may show it: the organisation, the name if agreed, or neither."""
+        if self.erased_at is not None:
+            return _("Изтрит участник")
         if self.evaluation_id is not None:
             return self.get_stakeholder_type_display()  # sent with an anonymous rating
         if self.stakeholder_type in StakeholderType.organisations() and self.organisation:

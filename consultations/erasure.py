@@ -45,9 +45,9 @@ class Found:
 
 
 def subscriptions(email):
-    from alerts.models import Subscription
+    from alerts.models import Subscription, normalise_email
 
-    return Subscription.objects.filter(email__iexact=email.strip())
+    return Subscription.objects.filter(email__iexact=normalise_email(email))
 
 
 def queued_mails(email):

@@ -32,7 +32,7 @@ def test_erasing_an_address_deletes_its_rows(home):
     Subscription.objects.create(email=ADDRESS, topic="decisions")
     Subscription.objects.create(email=ADDRESS, topic="consultations")
     Subscription.objects.create(email="drug@example.org", topic="decisions")
-    call_command("erase_alert_subscriber", "Tayna.Adres@example.org", stdout=open("/dev/null", "w"))
+    call_command("erase_participant", "Tayna.Adres@example.org", stdout=open("/dev/null", "w"))
     assert list(Subscription.objects.values_list("email", flat=True)) == ["drug@example.org"]
 
 

@@ -217,3 +217,16 @@ def test_editors_may_not_erase(client, participant):
     assert client.get(URL).status_code in (302, 403)
     client.post(URL, {"email": EMAIL, "erase": "1", "confirm": "on"})
     assert not Submission.objects.filter(erased_at__isnull=False).exists()
+
+
+def test_the_command_erases_as_the_screen_does(participant):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("erase_participant", EMAIL, stdout=out)
+    assert "2 предложения, 2 оценки, 1 абонамент, 1 писмо в опашката" in out.getvalue()
+    assert Submission.objects.filter(erased_at__isnull=False).count() == 2
+    with pytest.raises(CommandError):
+        call_command("erase_participant", "не-е-адрес", stdout=out)

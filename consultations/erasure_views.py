@@ -34,7 +34,7 @@ def erased_message(found):
     ]
     counts = [len(found.submissions), len(found.evaluations), found.subscriptions, found.queued_mails]
     return _("Личните данни са изтрити: %(what)s.") % {
-        "what": ", ".join(part % {"count": count} for part, count in zip(parts, counts))}
+        "what": ", ".join(part % {"count": count} for part, count in zip(parts, counts) if count)}
 
 
 def erase_participant(request):

@@ -68,6 +68,7 @@ def admin_screens():
         "/admin/snippets/consultations/consultation/edit/%d/" % Consultation.objects.order_by("pk").first().pk,
         "/admin/snippets/consultations/submission/", "/admin/snippets/surveys/surveytextanswer/", "/admin/forms/",
         "/admin/images/", "/admin/images/add/", "/admin/documents/", "/admin/reports/site-history/", "/admin/users/",
+        "/admin/participants/erase/",
     ]
 
 

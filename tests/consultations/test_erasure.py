@@ -230,3 +230,9 @@ def test_the_command_erases_as_the_screen_does(participant):
     assert Submission.objects.filter(erased_at__isnull=False).count() == 2
     with pytest.raises(CommandError):
         call_command("erase_participant", "не-е-адрес", stdout=out)
+
+
+def test_the_message_names_only_what_there_was(client, closed_consultation, moderator):
+    SubmissionFactory(consultation=closed_consultation, email=EMAIL)
+    response = client.post(URL, {"email": EMAIL, "erase": "1", "confirm": "on"}, follow=True)
+    assert "Личните данни са изтрити: 1 предложение." in response.content.decode()

@@ -114,6 +114,7 @@ def editor_screens(c):
         "/admin/snippets/surveys/surveytextanswer/",
         f"/admin/snippets/surveys/surveytextanswer/edit/{c['survey'].get_submissions().get().text_answers.get().pk}/",
         "/admin/reports/site-history/",
+        "/admin/participants/erase/",
         "/admin/account/",
     ]
 

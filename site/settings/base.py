@@ -166,6 +166,14 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # their files under MEDIA_ROOT are never served directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# When the cache is down, forms are taken without their rate limits rather than refused (django-ratelimit
+# would otherwise limit every request): a municipality must not lose proposals on the last day to an outage.
+RATELIMIT_FAIL_OPEN = True
+# memcached in production (CACHE_URL): a server that is down or hangs costs a request at most half a second,
+# then is left alone for 30 s; every read is a miss and every write is skipped meanwhile (tests/trust/test_faults.py).
+MEMCACHED_OPTIONS = {"ignore_exc": True, "connect_timeout": 0.5, "timeout": 0.5, "retry_attempts": 1,
+                     "dead_timeout": 30}
+
 # The visitor's address for rate limits: REMOTE_ADDR, or the address a trusted proxy reports.
 RATELIMIT_IP_META_KEY = "botevgrad.client_address.client_address"
 # Addresses or networks (CIDR) of the reverse proxies in front of the app, e.g. "172.18.0.0/16":

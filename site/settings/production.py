@@ -15,6 +15,8 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 # Shared by every app server: rate limits on public forms count across all of them.
 # memcached, e.g. pymemcache://cache:11211 (django-ratelimit needs atomic increments).
 CACHES = {"default": env.cache("CACHE_URL")}
+if CACHES["default"]["BACKEND"].endswith("PyMemcacheCache"):
+    CACHES["default"]["OPTIONS"] = {**MEMCACHED_OPTIONS, **CACHES["default"].get("OPTIONS", {})}  # noqa: F405
 # EMAIL_URL, e.g. smtp+tls://user:password@mail.example.bg:587?timeout=10
 _email = env.email("EMAIL_URL", default="consolemail://")
 # django-environ leaves ?timeout= among the backend OPTIONS, which Django's SMTP backend never reads.

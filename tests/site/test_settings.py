@@ -68,3 +68,14 @@ def test_a_typo_in_trusted_proxies_stops_the_start():
     result = run_django(["check"], {**PRODUCTION_ENV, "TRUSTED_PROXIES": "10.0.0.300"})
     assert result.returncode != 0
     assert "10.0.0.300" in result.stderr
+
+
+def test_production_cache_gives_up_on_a_dead_memcached_quickly():
+    """The options tests/trust/test_faults.py proves against a refusing and a hanging server reach production."""
+    script = ("from django.conf import settings; from django.core.cache import cache; "
+              "o = settings.CACHES['default']['OPTIONS']; "
+              "print(type(cache).__name__, o['ignore_exc'], o['timeout'], o['connect_timeout'], "
+              "settings.RATELIMIT_FAIL_OPEN)")
+    result = run_django(["shell", "-c", script], PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-5:] == ["PyMemcacheCache", "True", "0.5", "0.5", "True"]

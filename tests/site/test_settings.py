@@ -72,9 +72,9 @@ def test_a_typo_in_trusted_proxies_stops_the_start():
 
 def test_production_cache_gives_up_on_a_dead_memcached_quickly():
     """The options tests/trust/test_faults.py proves against a refusing and a hanging server reach production."""
-    script = ("from django.conf import settings; from django.core.cache import cache; "
+    script = ("from django.conf import settings; from django.core.cache import caches; "
               "o = settings.CACHES['default']['OPTIONS']; "
-              "print(type(cache).__name__, o['ignore_exc'], o['timeout'], o['connect_timeout'], "
+              "print(type(caches['default']).__name__, o['ignore_exc'], o['timeout'], o['connect_timeout'], "
               "settings.RATELIMIT_FAIL_OPEN)")
     result = run_django(["shell", "-c", script], PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr

@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench bench-search install install-test messages system-test-deps clean
+.PHONY: run test fuzz bench bench-search install install-test messages system-test-deps clean
 
 run: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 run: export DEBUG ?= 0
@@ -27,6 +27,11 @@ TEST_WORKERS ?= 2
 
 test: system-test-deps install-test messages
 	$(BIN)/python -m tests.postgres_server -- $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+
+# The fuzz tests with 1,000 generated inputs per endpoint (`make test` runs 40 of them, always the same).
+fuzz: system-test-deps install-test messages
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),1000) $(BIN)/python -m tests.postgres_server -- \
+	  $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load -m fuzz tests/trust/test_fuzzing.py
 
 bench: system-test-deps install-test messages
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \

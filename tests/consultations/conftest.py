@@ -47,6 +47,14 @@ def editor(client):
 
 
 @pytest.fixture
+def moderator(client):
+    """A member of Wagtail's Moderators group signed in to the admin."""
+    from tests.trust.roles import MODERATOR, sign_in
+
+    return sign_in(client, MODERATOR)
+
+
+@pytest.fixture
 def closed_consultation(policy_index):
     """A closed consultation on a live policy page, ready for its справка."""
     policy = PolicyPageFactory(parent=policy_index, title="Социални услуги")

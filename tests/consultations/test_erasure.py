@@ -4,8 +4,6 @@ import subprocess
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
@@ -23,6 +21,7 @@ from consultations.models import (
 )
 from tests.consultations.factories import EvaluationPeriodFactory, SubmissionFactory, add_evaluation
 from tests.consultations.test_report_pdf import needs_pdftotext
+from tests.trust.roles import EDITOR, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +29,6 @@ EMAIL = "Maria.Ivanova@Example.org"
 NAME = "Мария Иванова-Стоева"
 ORGANISATION = "Сдружение „Зелен Ботевград“"
 URL = "/admin/participants/erase/"
-
-
-@pytest.fixture
-def moderator(client):
-    user = get_user_model().objects.create_user("moderatorka", "m@obshtina.example", "парола-за-тест")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
@@ -211,9 +202,7 @@ def test_erasing_twice_finds_nothing_the_second_time(client, participant, modera
 
 
 def test_editors_may_not_erase(client, participant):
-    user = get_user_model().objects.create_user("redaktorka", "r@obshtina.example", "парола-за-тест")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
+    sign_in(client, EDITOR)
     assert client.get(URL).status_code in (302, 403)
     client.post(URL, {"email": EMAIL, "erase": "1", "confirm": "on"})
     assert not Submission.objects.filter(erased_at__isnull=False).exists()

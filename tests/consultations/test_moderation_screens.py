@@ -1,8 +1,6 @@
 """What moderators see: the text they moderate, what waits per consultation; deleting is for administrators, with a reason."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -12,14 +10,6 @@ from tests.consultations.test_moderation import bulk_url, url
 from tests.policy_pages.factories import PolicyPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(client):
-    user = get_user_model().objects.create_user("moderator", "m@example.org", "парола-за-тест")
-    user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
-    return user
 
 
 def test_listing_shows_the_text_of_each_proposal(client, moderator, consultation):

@@ -50,3 +50,12 @@ def restore_wagtail_base_data():
                                     content_type=ContentType.objects.get_for_model(Page)))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Основна колекция")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counters and remembered results that earlier tests in
+    the same worker left behind must not decide this one's outcome (a matrix posts hundreds of forms)."""
+    from django.core.cache import cache
+
+    cache.clear()

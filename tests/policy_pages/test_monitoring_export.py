@@ -40,15 +40,16 @@ def measures(policy, decision_index):
     hidden = DecisionPageFactory(parent=decision_index, title="Неиздадено", live=False)
     private = Collection.get_first_root_node().add_child(name="Вътрешни")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
-    late = Measure.objects.create(page=policy, title=FORMULA, responsible_unit="Отдел „Чистота“",
+    # In the order the editor's panel gives them (sort_order): without it, the database may return either first.
+    late = Measure.objects.create(page=policy, sort_order=0, title=FORMULA, responsible_unit="Отдел „Чистота“",
                                   status=MeasureStatus.IN_PROGRESS, progress=40, due_on=datetime.date(2020, 1, 31),
                                   budget_currency=Currency.BGN, planned_budget=Decimal("195583"))
     MeasureDecision.objects.create(measure=late, decision=decision)
     MeasureDecision.objects.create(measure=late, decision=hidden)
     MeasureDocument.objects.create(measure=late, document=DocumentFactory(title="График"))
     MeasureDocument.objects.create(measure=late, document=DocumentFactory(title="Тайно", collection=private))
-    Measure.objects.create(page=policy, title="Компостери", responsible_unit="Отдел", status=MeasureStatus.DONE,
-                           progress=100)
+    Measure.objects.create(page=policy, sort_order=1, title="Компостери", responsible_unit="Отдел",
+                           status=MeasureStatus.DONE, progress=100)
     return decision
 
 

@@ -25,13 +25,20 @@ run: install messages
 # order (database tests, then those that flush the database), so no worker runs a test on a flushed database.
 TEST_WORKERS ?= 2
 
+# Then the fuzzing and the faults once more on the embedded default, SQLite (skipped when PYTEST_ARGS picks tests).
+SQLITE_SUITE := tests/trust/test_fuzzing.py tests/trust/test_faults.py
+
 test: system-test-deps install-test messages
 	$(BIN)/python -m tests.postgres_server -- $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+	$(if $(PYTEST_ARGS),,DATABASE_URL="sqlite://:memory:" $(BIN)/python -m pytest -n $(TEST_WORKERS) -q $(SQLITE_SUITE))
 
-# The fuzz tests with 1,000 generated inputs per endpoint (`make test` runs 40 of them, always the same).
+# The fuzz tests with 1,000 generated inputs per endpoint, on PostgreSQL and SQLite (`make test` runs 40 of
+# them on each, always the same).
 fuzz: system-test-deps install-test messages
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),1000) $(BIN)/python -m tests.postgres_server -- \
-	  $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load -m fuzz tests/trust/test_fuzzing.py
+	  $(BIN)/python -m pytest -n $(TEST_WORKERS) -q -m fuzz tests/trust/test_fuzzing.py
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),1000) DATABASE_URL="sqlite://:memory:" \
+	  $(BIN)/python -m pytest -n $(TEST_WORKERS) -q -m fuzz tests/trust/test_fuzzing.py
 
 bench: system-test-deps install-test messages
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \

@@ -1,4 +1,5 @@
-"""Settings for the test suite: PostgreSQL from DATABASE_URL (started by `make test`)."""
+"""Settings for the test suite: PostgreSQL from DATABASE_URL (started by `make test`); the fuzzing and the
+faults run once more with DATABASE_URL=sqlite://:memory: (Makefile)."""
 
 from django.core.exceptions import ImproperlyConfigured
 

@@ -1,6 +1,7 @@
 """The public form for subscribing to e-mail alerts, without an account."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from consultations.forms import INVALID_EMAIL_MESSAGE
@@ -13,9 +14,20 @@ def public_policies():
     return PolicyPage.objects.live().public().order_by("title")
 
 
+# A page's id is a 32-bit integer: a larger number names no page, and SQLite raises on one beyond 64 bits
+# instead of finding nothing (tests/trust/test_fuzzing.py found it).
+LARGEST_PAGE_ID = 2**31 - 1
+
+
 class PolicyChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.title
+
+    def to_python(self, value):
+        text = str(value).strip()
+        if text.isascii() and text.isdigit() and int(text) > LARGEST_PAGE_ID:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
 
 class SubscriptionForm(forms.Form):

@@ -159,3 +159,12 @@ def test_a_form_never_breaks_and_stores_nothing_it_refuses(client, site, form):
         assert connection.in_atomic_block  # the test's transaction survived every request
 
     check()
+
+
+@pytest.mark.parametrize("number", [str(2**31), str(2**63), str(2**64), "-1", "٣", " 99999 "])
+def test_a_number_too_large_for_any_id_is_a_form_error(client, site, number):
+    """Found by the fuzzing on SQLite: a policy id beyond 64 bits made SQLite raise (a 500) in the alerts form."""
+    response = client.post(SUBSCRIBE_URL, subscription_data(topic="policy", policy=number))
+    assert response.status_code == 200
+    assert "Изберете една от посочените политики." in response.content.decode()
+    assert not Subscription.objects.exists()

@@ -31,7 +31,7 @@ def message_page(request, status, title, message):
 def initial_from_query(request):
     """`?politika=<id>` preselects a policy, so a policy page can link straight to its alerts."""
     policy = request.GET.get("politika", "")
-    return {"topic": "policy", "policy": policy} if policy.isdigit() and len(policy) < 12 else {}
+    return {"topic": "policy", "policy": policy} if policy.isascii() and policy.isdigit() and len(policy) < 12 else {}
 
 
 @require_http_methods(["GET", "POST"])

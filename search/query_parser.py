@@ -109,8 +109,10 @@ def parse(text):
             parsed.year = as_year(match["year"])
             text = text[: match.start()] + " " + text[match.end():]
     remaining = words(text)
-    if parsed.number is None and parsed.year is None and len(remaining) == 1 and remaining[0].isdigit():
-        parsed.number = int(remaining[0][:6])  # "23" alone asks for decision 23
+    alone = remaining[0] if len(remaining) == 1 else ""
+    # ASCII digits only: "¹" and "²" are digits to str.isdigit() but not to int() (the fuzzing found it).
+    if parsed.number is None and parsed.year is None and alone.isascii() and alone.isdigit():
+        parsed.number = int(alone[:6])  # "23" alone asks for decision 23
     seen = set()
     for word in remaining:
         if word in STOP_WORDS or word in seen or len(word) > 60:

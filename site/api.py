@@ -36,7 +36,7 @@ class CheckedParametersMixin:
         if request.GET.get("search_operator", "and") not in ("and", "or"):
             raise BadRequestError("search_operator must be 'and' or 'or'")
         offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
 
     def filter_queryset(self, queryset):

@@ -168,3 +168,10 @@ def test_a_number_too_large_for_any_id_is_a_form_error(client, site, number):
     assert response.status_code == 200
     assert "Изберете една от посочените политики." in response.content.decode()
     assert not Subscription.objects.exists()
+
+
+@pytest.mark.parametrize("address", ["/search/?q=¹", "/search/?q=²³", "/api/v2/pages/?offset=¹", "/izvestiya/?politika=¹",
+                                     "/resheniya/?q=¹"])
+def test_digits_that_are_not_numbers_are_no_error(client, site, address):
+    """Found by the fuzzing: "¹" is a digit to str.isdigit() but not to int(), and the search answered 500."""
+    assert client.get(address).status_code < 500

@@ -14,8 +14,8 @@ def public_policies():
     return PolicyPage.objects.live().public().order_by("title")
 
 
-# A page's id is a 32-bit integer: a larger number names no page, and SQLite raises on one beyond 64 bits
-# instead of finding nothing (tests/trust/test_fuzzing.py found it).
+# A page's id is a positive 32-bit integer: any other number names no page, and SQLite raises on one beyond
+# 64 bits, either sign, instead of finding nothing (tests/trust/test_fuzzing.py found it).
 LARGEST_PAGE_ID = 2**31 - 1
 
 
@@ -24,8 +24,11 @@ class PolicyChoiceField(forms.ModelChoiceField):
         return obj.title
 
     def to_python(self, value):
-        text = str(value).strip()
-        if text.isascii() and text.isdigit() and int(text) > LARGEST_PAGE_ID:
+        try:
+            number = int(str(value)) if str(value).isascii() else None
+        except ValueError:
+            number = None  # not a number: the queryset's own lookup refuses it
+        if number is not None and not 0 < number <= LARGEST_PAGE_ID:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 

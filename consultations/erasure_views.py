@@ -26,15 +26,15 @@ class ErasureForm(forms.Form):
 
 
 def erased_message(found):
-    parts = [
-        ngettext("%(count)d предложение", "%(count)d предложения", len(found.submissions)),
-        ngettext("%(count)d оценка", "%(count)d оценки", len(found.evaluations)),
-        ngettext("%(count)d абонамент", "%(count)d абонамента", found.subscriptions),
-        ngettext("%(count)d писмо в опашката", "%(count)d писма в опашката", found.queued_mails),
+    counted = [
+        (len(found.submissions), ngettext("%(count)d предложение", "%(count)d предложения", len(found.submissions))),
+        (len(found.evaluations), ngettext("%(count)d оценка", "%(count)d оценки", len(found.evaluations))),
+        (found.subscriptions, ngettext("%(count)d абонамент", "%(count)d абонамента", found.subscriptions)),
+        (found.queued_mails,
+         ngettext("%(count)d писмо в опашката", "%(count)d писма в опашката", found.queued_mails)),
     ]
-    counts = [len(found.submissions), len(found.evaluations), found.subscriptions, found.queued_mails]
     return _("Личните данни са изтрити: %(what)s.") % {
-        "what": ", ".join(part % {"count": count} for part, count in zip(parts, counts) if count)}
+        "what": ", ".join(text % {"count": count} for count, text in counted if count)}
 
 
 def erase_participant(request):

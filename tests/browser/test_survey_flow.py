@@ -9,7 +9,7 @@ from django.core.cache import cache
 from surveys.models import SurveyAnswer
 from tests.conftest import make_home, restore_wagtail_base_data
 from tests.surveys.helpers import make_survey
-from tests.surveys.test_results import add_answers
+from tests.surveys.helpers import add_answers
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

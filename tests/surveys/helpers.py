@@ -1,6 +1,8 @@
 """A survey page with one question of each kind, and posting it as a browser would."""
 
-from surveys.models import SurveyPage, SurveyQuestion
+import uuid
+
+from surveys.models import SurveyAnswer, SurveyPage, SurveyQuestion, SurveyTextAnswer
 from tests.consultations.helpers import form_rendered_seconds_ago
 
 QUESTIONS = [
@@ -16,8 +18,8 @@ QUESTIONS = [
 def make_survey(parent, **fields):
     questions = [SurveyQuestion(field_type=kind, label=label, choices=choices, required=required)
                  for kind, label, choices, required in QUESTIONS]
-    page = parent.add_child(instance=SurveyPage(title="Анкета за участието", slug="anketa", questions=questions,
-                                                **fields))
+    fields = {"title": "Анкета за участието", "slug": "anketa", **fields}
+    page = parent.add_child(instance=SurveyPage(questions=questions, **fields))
     return SurveyPage.objects.get(pk=page.pk)
 
 
@@ -49,3 +51,19 @@ def valid_answers(survey, **overrides):
 def answer(client, survey, **overrides):
     client.get(survey.url)  # the form is shown first: the session gets its token, as in a browser
     return client.post(survey.url, valid_answers(survey, **overrides))
+
+
+def add_answers(survey, n, group="citizen", informed="Донякъде", helps=("Покана",), hours="2", focus=True,
+                text=""):
+    """`n` stored answers, as if sent through the form (with a text answer waiting for moderation if `text`)."""
+    informed_key, helps_key, considered_key, hours_key, focus_key, text_key = keys(survey)
+    answers = SurveyAnswer.objects.bulk_create(
+        SurveyAnswer(page=survey, stakeholder_type=group, respondent=uuid.uuid4().hex,
+                     form_data={informed_key: informed, helps_key: list(helps), considered_key: "Да",
+                                hours_key: hours, focus_key: focus, text_key: text})
+        for i in range(n))
+    if text:
+        SurveyTextAnswer.objects.bulk_create(
+            SurveyTextAnswer(answer=a, question=text_key, question_label="Какво да промени общината?")
+            for a in answers)
+    return answers

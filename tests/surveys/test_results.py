@@ -1,7 +1,5 @@
 """The public results: nothing below the threshold, shares per question and group, text only once published."""
 
-import uuid
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,24 +7,9 @@ from django.utils.html import escape
 
 from surveys.models import SurveyAnswer, SurveyTextAnswer, TextAnswerStatus
 from tests.hostile import XSS
-from tests.surveys.helpers import keys
+from tests.surveys.helpers import add_answers, keys
 
 pytestmark = pytest.mark.django_db
-
-
-def add_answers(survey, n, group="citizen", informed="Донякъде", helps=("Покана",), hours="2", focus=True,
-                text=""):
-    informed_key, helps_key, considered_key, hours_key, focus_key, text_key = keys(survey)
-    answers = SurveyAnswer.objects.bulk_create(
-        SurveyAnswer(page=survey, stakeholder_type=group, respondent=uuid.uuid4().hex,
-                     form_data={informed_key: informed, helps_key: list(helps), considered_key: "Да",
-                                hours_key: hours, focus_key: focus, text_key: text})
-        for i in range(n))
-    if text:
-        SurveyTextAnswer.objects.bulk_create(
-            SurveyTextAnswer(answer=a, question=text_key, question_label="Какво да промени общината?")
-            for a in answers)
-    return answers
 
 
 def results_page(client, survey):

@@ -1,9 +1,11 @@
 """Whatever the public sees about a page follows the page: every hiding state × every public address × who asks.
 
-One policy page (with a measure, a consultation whose справка is published and an approved proposal) and one
-decision carry a word nobody else uses. In each state that hides them — a draft never published, unpublished,
+One policy page (with a measure, an indicator, a consultation whose справка is published and an approved
+proposal), one decision, one monitoring report and one survey (with a published text answer) carry a word
+nobody else uses. In each state that hides them — a draft never published, unpublished,
 behind a password, for signed-in people, for one group, under a restricted parent — no public address may
-show that word: not the lists, the sitemap, the search, the API, the feeds, the exports nor the справка.
+show that word: not the lists, the sitemap, the search, the API, the feeds, the exports, the справка, the
+survey's results nor the live data blocks of a report that stays public.
 The same addresses do show it while the pages are public, so each cell could fail.
 """
 
@@ -16,11 +18,14 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from consultations.models import ConsultationIndexPage, SubmissionStatus
-from policy_pages.models import Measure
+from policy_pages.models import Indicator, Measure
+from reports.models import MonitoringReportPage, ReportIndexPage
+from surveys.models import SurveyTextAnswer, TextAnswerStatus
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory, DocumentFactory, SubmissionFactory
 from tests.decisions.factories import DecisionPageFactory
 from tests.policy_pages.factories import PolicyIndexPageFactory, PolicyPageFactory
+from tests.surveys.helpers import add_answers, make_survey
 from tests.site.test_served_files import media_on_disk  # noqa: F401 (a fixture)
 from tests.trust.roles import ANONYMOUS, NO_ADMIN_ACCESS, sign_in
 
@@ -33,12 +38,14 @@ ASKERS = [ANONYMOUS, NO_ADMIN_ACCESS]
 
 
 @pytest.fixture
-def hidden(home, decision_index, committed, django_capture_on_commit_callbacks):
-    """The marked policy page, its consultation and the marked decision, all public for now."""
+def hidden(home, decision_index, committed, django_capture_on_commit_callbacks, settings):
+    """The marked policy page, its consultation, the marked decision, report and survey, all public for now."""
+    settings.EVALUATION_RESULTS_THRESHOLD = 1
     with committed():
         policy_index = PolicyIndexPageFactory(parent=home, title="Политики", slug="politiki")
         policy = PolicyPageFactory(parent=policy_index, title=f"Политика {WORD}", slug=SLUG)
         Measure.objects.create(page=policy, title=f"Мярка {WORD}", responsible_unit="Дирекция")
+        indicator = Indicator.objects.create(page=policy, name=f"Индикатор {WORD}", unit="%")
         consultation = ConsultationFactory(policy_page=policy, title=f"Консултация {WORD}",
                                            opens_at=timezone.now() - timedelta(days=40))
         put_on_page(policy, consultation)
@@ -53,17 +60,28 @@ def hidden(home, decision_index, committed, django_capture_on_commit_callbacks):
         bystander.related_policies.add(policy)
         bystander.save()
         index = home.add_child(instance=ConsultationIndexPage(title="Консултации", slug="konsultacii-spisak"))
+        report_index = home.add_child(instance=ReportIndexPage(title="Отчети", slug="otcheti"))
+        live_data = [("policy_progress", {"policy": policy, "heading": ""}), ("indicator_chart", {"indicator": indicator}),
+                     ("consultation_summary", {"consultation": consultation})]
+        report = report_index.add_child(instance=MonitoringReportPage(
+            title=f"Отчет {WORD}", slug="otchet-ksilofon", period_covered="2026", summary="Резюме.", body=live_data))
+        # A report that stays public while the policy its live data comes from is hidden.
+        report_bystander = report_index.add_child(instance=MonitoringReportPage(
+            title="Отчет за пейките", slug="otchet-peyki", period_covered="2026", summary="Резюме.", body=live_data))
+        survey = make_survey(home, title=f"Анкета {WORD}")
+        [answer] = add_answers(survey, 1, text=f"Отговор {WORD}")
+        SurveyTextAnswer.objects.filter(answer=answer).update(status=TextAnswerStatus.PUBLISHED)
     with django_capture_on_commit_callbacks(execute=True):
         consultation.publish_report()
     return {"policy_index": policy_index, "policy": policy, "consultation": consultation, "decision": decision,
-            "bystander": bystander, "consultation_index": index}
+            "bystander": bystander, "consultation_index": index, "report_index": report_index, "report": report,
+            "report_bystander": report_bystander, "survey": survey}
 
 
 def hide(world, state, committed):
-    """Put the marked pages in `state` (the consultation and the decision go with the policy page)."""
-    policy, decision = world["policy"], world["decision"]
+    """Put the marked pages in `state` (the consultation goes with the policy page)."""
     with committed():
-        for page in (policy, decision):
+        for page in (world["policy"], world["decision"], world["report"], world["survey"]):
             if state == "draft":
                 page.live = False
                 page.has_unpublished_changes = True
@@ -78,6 +96,9 @@ def hide(world, state, committed):
         if state == "restricted parent":
             PageViewRestriction.objects.create(page=world["policy_index"], restriction_type="login")
             PageViewRestriction.objects.create(page=world["decision"].get_parent(), restriction_type="login")
+            PageViewRestriction.objects.create(page=world["report_index"], restriction_type="login")
+            # A survey's only parent is the home page, which would hide the whole site: restricted itself.
+            PageViewRestriction.objects.create(page=world["survey"], restriction_type="login")
 
 
 def addresses(world):
@@ -94,10 +115,14 @@ def addresses(world):
         "/api/v2/pages/?limit=100&fields=title", f"/api/v2/pages/?search={WORD}",
         "/api/v2/pages/?type=decisions.DecisionPage&limit=100&fields=title",
         world["bystander"].url, f"/api/v2/pages/{world['bystander'].pk}/",
+        world["report_index"].url, world["report"].url, world["report_bystander"].url,
+        world["survey"].url, world["survey"].url + "rezultati/",
+        f"{world['survey'].url}rezultati/{world['survey'].questions.get(field_type='multiline').clean_name}/",
     ]
 
 
-NAMES = [f"Политика {WORD}", f"Мярка {WORD}", f"Консултация {WORD}", f"Предложение {WORD}", f"Решение {WORD}"]
+NAMES = [f"Политика {WORD}", f"Мярка {WORD}", f"Индикатор {WORD}", f"Консултация {WORD}", f"Предложение {WORD}",
+         f"Решение {WORD}", f"Отчет {WORD}", f"Анкета {WORD}", f"Отговор {WORD}"]
 
 
 def tells(address, response):
@@ -131,8 +156,10 @@ def test_no_public_address_tells_about_a_hidden_page(client, hidden, committed, 
     elif state in ("login", "restricted parent") and asker == NO_ADMIN_ACCESS:
         # Signed in, the person may open the pages (that is what the restriction means), and Wagtail's API
         # lists what the request may open; the lists, feeds, sitemap, search and справка stay public-only.
+        survey = hidden["survey"].url
         may_open = {hidden["policy"].url, hidden["decision"].url, hidden["policy"].url + "export/merki/csv/",
-                    hidden["policy"].url + "export/merki/json/"}
+                    hidden["policy"].url + "export/merki/json/", hidden["report"].url, survey, survey + "rezultati/",
+                    *(address for address in addresses(hidden) if address.startswith(survey + "rezultati/"))}
         assert {address for address in told if not address.startswith("/api/")} - may_open == set()
     else:
         assert told == {}

@@ -41,8 +41,10 @@ fuzz: system-test-deps install-test messages
 	  $(BIN)/python -m pytest -n $(TEST_WORKERS) -q -m fuzz tests/trust/test_fuzzing.py
 
 bench: system-test-deps install-test messages
-	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || \
-	  { echo "The benchmark needs wrk: sudo apt-get install wrk"; exit 1; }
+	@for program in wrk memcached; do \
+	  command -v $$program >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq $$program >/dev/null; } || \
+	  { echo "The benchmark needs $$program: sudo apt-get install $$program"; exit 1; }; \
+	done
 	$(BIN)/python -m benchmarks.run
 
 # The decisions archive and the search at 100,000 decisions (BENCH_ROWS=10000 for a quicker run).

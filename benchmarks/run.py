@@ -1,9 +1,12 @@
-"""`make bench`: the demo site under gunicorn on PostgreSQL, each page's latency next to the server's floor."""
+"""`make bench`: the demo site under gunicorn on PostgreSQL and memcached, each page's latency next to the
+server's floor, made afresh (the page cache off) and from the page cache (as an anonymous visitor gets it)."""
 
+import contextlib
 import json
 import os
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -17,8 +20,9 @@ from tests.postgres_server import free_port, throwaway_server
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 MONITORED_POLICY = "obrazovanie-i-mladi-hora"
+FLOOR = "floor (constant view)"
 PAGES = {
-    "floor (constant view)": "/__bench/floor/",
+    FLOOR: "/__bench/floor/",
     "home": "/",
     "policy page": "/politiki/gradska-sreda-i-transport/",
     "policy page + consultation": "/politiki/socialni-uslugi-i-zdraveopazvane/",
@@ -33,14 +37,14 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 
 
-def environment(database_url, port, static_root):
+def environment(database_url, port, static_root, cache_url):
     return dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="benchmarks.settings",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=database_url,
-        CACHE_URL="locmemcache://",
+        CACHE_URL=cache_url,
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=static_root,
@@ -75,48 +79,83 @@ def measure(url):
     return data
 
 
-def print_table(results, floor):
-    header = f"{'page':28} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'p50/floor':>10} {'req/s/floor':>12} {'SQL':>5} {'errors':>7}"
+def print_table(uncached, cached):
+    """One line a page: made afresh, then from the page cache, each next to the floor (a constant view)."""
+    floor = uncached[FLOOR]
+    header = (f"{'page':58} | {'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'/floor':>7} {'SQL':>4} | "
+              f"{'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'/floor':>7} | {'errors':>6}")
+    print(f"{'':58} | {'made afresh (page cache off)':^36} | {'from the page cache':^31} |")
     print(header)
     print("-" * len(header))
-    for name, data in results.items():
-        print(f"{name:28} {data['p50']:8.2f} {data['p95']:8.2f} {data['rps']:8.1f} "
-              f"{data['p50'] / floor['p50']:10.1f} {data['rps'] / floor['rps']:12.2f} "
-              f"{data['queries']:>5} {data['errors']:>7}")
+    for name in uncached:
+        fresh, kept = uncached[name], cached[name]
+        print(f"{name:58} | {fresh['p50']:7.2f} {fresh['p95']:7.2f} {fresh['rps']:7.0f} "
+              f"{fresh['rps'] / floor['rps']:7.1%} {fresh['queries']:>4} | {kept['p50']:7.2f} {kept['p95']:7.2f} "
+              f"{kept['rps']:7.0f} {kept['rps'] / floor['rps']:7.1%} | {fresh['errors'] + kept['errors']:>6}")
+
+
+@contextlib.contextmanager
+def memcached():
+    """A throwaway memcached on a free loopback port, as production's shared cache."""
+    port = free_port()
+    process = subprocess.Popen(["memcached", "-l", "127.0.0.1", "-p", str(port), "-m", "256", "-U", "0",
+                                *(["-u", "nobody"] if os.geteuid() == 0 else [])])
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.1)
+        yield f"pymemcache://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def serve_and_measure(env, port, page_cache_seconds):
+    """Every page under wrk, from a gunicorn started with PAGE_CACHE_SECONDS as given."""
+    server = subprocess.Popen(
+        [str(Path(PYTHON).parent / "gunicorn"), "botevgrad.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base + "/")
+        return {name: measure(base + path) for name, path in PAGES.items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main():
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is missing: `apt-get install wrk` (make bench installs it when run as root).")
+    for program in ("wrk", "memcached"):
+        if shutil.which(program) is None:
+            raise SystemExit(f"{program} is missing: `apt-get install {program}` (make bench installs it as root).")
     port = free_port()
-    with throwaway_server() as database_url, tempfile.TemporaryDirectory() as static_root:
-        env = environment(database_url, port, static_root)
+    load = os.getloadavg()
+    with throwaway_server() as database_url, tempfile.TemporaryDirectory() as static_root, \
+            memcached() as cache_url:
+        env = environment(database_url, port, static_root, cache_url)
         manage(env, "migrate", "--no-input")
         manage(env, "load_demo")
         subprocess.run([PYTHON, "-m", "benchmarks.monitoring_data", MONITORED_POLICY], cwd=ROOT, env=env, check=True)
         manage(env, "collectstatic", "--no-input")
         counts = json.loads(subprocess.run(
             [PYTHON, "-m", "benchmarks.query_counts", *PAGES.values()],
-            cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+            cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": "0"}, check=True, capture_output=True, text=True,
         ).stdout)
-        server = subprocess.Popen(
-            [str(Path(PYTHON).parent / "gunicorn"), "botevgrad.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(base + "/")
-            results = {}
-            for name, path in PAGES.items():
-                results[name] = {**measure(base + path), "queries": counts[path]["queries"]}
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-    print(f"\nwrk: 2 threads, {CONNECTIONS} connections, {DURATION} a page; gunicorn 2 workers; PostgreSQL; demo content\n")
-    print_table(results, results["floor (constant view)"])
+        uncached = serve_and_measure(env, port, 0)
+        for name, path in PAGES.items():
+            uncached[name]["queries"] = counts[path]["queries"]
+        cached = serve_and_measure(env, port, 24 * 60 * 60)
+    print(f"\nwrk: 2 threads, {CONNECTIONS} connections, {DURATION} a page; gunicorn 2 workers; PostgreSQL; "
+          f"memcached; demo content; load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
+    print_table(uncached, cached)
     output = ROOT / "benchmarks" / "results"
     output.mkdir(exist_ok=True)
-    (output / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    (output / "latest.json").write_text(json.dumps({"uncached": uncached, "cached": cached}, indent=2,
+                                                   ensure_ascii=False))
 
 
 if __name__ == "__main__":

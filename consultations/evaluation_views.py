@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from botevgrad.content_changes import unseen_writes
+
 from .blocks import EvaluationBlock, blocks_on_page
 from .confirmation import EmailConfirmation
 from .evaluation_forms import EvaluationForm
@@ -49,7 +51,8 @@ def receive_evaluation(request, page):
             "Потвърдете оценката от тях или опитайте отново след час.")):
         return pretend_received(request, page, message_anchor(section), tags)
     if form.is_valid():
-        evaluation = form.save()
+        with unseen_writes():  # counted, and so shown, only once its e-mail link is followed
+            evaluation = form.save()
         send_evaluation_confirmation(request, evaluation, tags)
         return HttpResponseRedirect(f"{page.url}#{message_anchor(section)}")
     return page.render(request, context_overrides={"participation_form": form})

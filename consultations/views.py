@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.snippets.permissions import get_permission_name
 
+from botevgrad.content_changes import unseen_writes
 from decisions.export import csv_response
 
 from .blocks import ConsultationBlock, consultations_on_page, draft_sections
@@ -61,7 +62,8 @@ def receive_submission(request, page):
         return pretend_received(request, page, message_anchor(section), tags)
     if form.is_valid():
         try:
-            with transaction.atomic():
+            # Nobody sees a proposal before its author confirms it and a moderator approves it.
+            with transaction.atomic(), unseen_writes():
                 submission = form.save()
         except IntegrityError:  # the same text from the same address, sent by a parallel request just now
             form.add_error(None, Submission.constraint_error("submission_same_text_once_per_email"))
@@ -90,6 +92,7 @@ class SubmissionConfirmation(EmailConfirmation):
         return row.status != SubmissionStatus.UNCONFIRMED
 
     def confirm_row(self, row):
+        # Not an unseen write: a confirmed proposal is counted in the справка and the reports' summaries.
         return bool(Submission.objects.filter(pk=row.pk, status=SubmissionStatus.UNCONFIRMED).update(
             status=SubmissionStatus.PENDING, confirmed_at=timezone.now()))
 

@@ -12,8 +12,6 @@ from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.search import index
 
-from botevgrad.remembered import PUBLIC_PAGES
-
 from .drafts import store_draft_attachments
 from .entries import BATCH_SIZE, page_entries, referenced_document_ids, sync_documents, visible_pages, write_entries
 from .models import SearchEntry
@@ -69,8 +67,7 @@ def sync_batch(page_ids):
     rows = [row for page in pages if page.pk in visible for row in page_entries(page)]
     write_entries(rows)
     stale = SearchEntry.objects.filter(page_id__in=page_ids, document__isnull=True)
-    if stale.exclude(key__in=[key for key, _fields in rows]).delete()[0]:
-        PUBLIC_PAGES.forget()
+    stale.exclude(key__in=[key for key, _fields in rows]).delete()
     drafted = store_draft_attachments(pages)
     sync_documents(referenced_document_ids(page_ids) | drafted)
 

@@ -12,8 +12,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
 from wagtail.search import index
 
-from botevgrad.remembered import PUBLIC_PAGES
-
 from .bulgarian import extra_stems, index_words
 from .drafts import drafted_only
 from .models import DocumentText, SearchEntry
@@ -196,8 +194,7 @@ def sync_documents(document_ids):
     in_drafts = drafted_only(documents)
     shown = {pk: document for pk, document in documents.items()
              if pk in parents or (not attached.get(pk) and pk not in in_drafts)}
-    if SearchEntry.objects.filter(key__in=[f"document:{pk}" for pk in document_ids - shown.keys()]).delete()[0]:
-        PUBLIC_PAGES.forget()
+    SearchEntry.objects.filter(key__in=[f"document:{pk}" for pk in document_ids - shown.keys()]).delete()
     if not shown:
         return
     texts = DocumentText.objects.in_bulk(list(shown))
@@ -234,7 +231,6 @@ def write_entries(rows):
     """Insert or update the entries (key, fields) in one statement, then their policies."""
     if not rows:
         return
-    PUBLIC_PAGES.forget()  # the search page's year and policy lists are read from the entries
     entries = [SearchEntry(key=key, **entry_values(fields)) for key, fields in rows]
     columns = [field.name for field in SearchEntry._meta.concrete_fields if field.name not in ("id", "key")]
     SearchEntry.objects.bulk_create(entries, update_conflicts=True, unique_fields=["key"], update_fields=columns)
@@ -251,7 +247,6 @@ def write_entries(rows):
 def forget_subtree(page):
     """Drop at once every entry of a page and its descendants (a view restriction was added): nothing may leak meanwhile."""
     SearchEntry.objects.filter(page__path__startswith=page.path).delete()
-    PUBLIC_PAGES.forget()
 
 
 def sync_subtree(page_id):
@@ -268,7 +263,6 @@ def sync_subtree(page_id):
 def forget_collection(collection):
     ids = collection.get_descendants(inclusive=True).values_list("id", flat=True)
     SearchEntry.objects.filter(document__collection_id__in=ids).delete()
-    PUBLIC_PAGES.forget()
 
 
 def sync_collection(collection_id):

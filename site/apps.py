@@ -5,6 +5,6 @@ class BotevgradConfig(AppConfig):
     name = "botevgrad"
 
     def ready(self):
-        from . import remembered
+        from . import content_changes
 
-        remembered.connect()
+        content_changes.connect()

@@ -69,16 +69,9 @@ class Remembered:
 
 
 # What public pages show: the set of live, public pages and their titles, places and restrictions, the sites,
-# the municipality's contacts in every page's footer, and which documents are public. Forgotten on any change of
-# those.
+# the municipality's contacts in every page's footer, which documents are public, the search entries. Its version
+# is the page cache's: every write to a public table replaces it (content_changes.py), however it is made.
 PUBLIC_PAGES = Remembered("public-pages")
-
-
-def on_page_change(sender=None, instance=None, **kwargs):
-    from wagtail.models import Page
-
-    if isinstance(instance, Page):
-        PUBLIC_PAGES.forget()
 
 
 def forget_on_changes(remembered, models, name):
@@ -92,21 +85,3 @@ def forget_on_changes(remembered, models, name):
         for signal in (post_save, post_delete):
             signal.connect(forget, sender=model, weak=False,
                            dispatch_uid=f"remembered.{name}.{model._meta.label}.{signal is post_save}")
-
-
-def connect():
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.documents import get_document_model
-    from wagtail.models import CollectionViewRestriction, PageViewRestriction, Site
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    page_published.connect(on_page_change, dispatch_uid="remembered.published")
-    page_unpublished.connect(on_page_change, dispatch_uid="remembered.unpublished")
-    post_page_move.connect(on_page_change, dispatch_uid="remembered.moved")
-    # Pages made live in code (the demo, the editor's "publish" too) are saved; deleted ones are gone.
-    post_save.connect(on_page_change, dispatch_uid="remembered.saved")
-    post_delete.connect(on_page_change, dispatch_uid="remembered.deleted")
-    # Documents and their collections' restrictions: public pages link to the public ones only.
-    forget_on_changes(PUBLIC_PAGES, [PageViewRestriction, Site, apps.get_model("home", "MunicipalityContacts"),
-                                     get_document_model(), CollectionViewRestriction], "public-pages")

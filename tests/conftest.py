@@ -59,3 +59,17 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """Pages made afresh on every request, for a test that looks at how a page is made (its context, its queries)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def query_counts_measure_a_page_made_afresh(request):
+    """A test that pins a page's SQL queries pins those of making it: with the page cache on, its second visit
+    would cost none and the pin would prove nothing. The kept pages are measured in tests/site/test_page_cache.py."""
+    if {"django_assert_num_queries", "django_assert_max_num_queries"} & set(request.fixturenames):
+        request.getfixturevalue("page_cache_off")

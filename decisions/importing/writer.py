@@ -13,7 +13,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Revision
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
-from .. import archive_cache
 from ..archive import policy_model
 from ..models import DecisionDocument, DecisionPage, DecisionPageTag
 from ..models.decision_page import VOTE_FIELDS
@@ -118,8 +117,6 @@ class DecisionWriter:
         if published:
             ids = [page.pk for page in published]
             transaction.on_commit(lambda: self.announce(ids))
-            # The pages are public from the commit on, before the announcement reaches the worker.
-            archive_cache.forget()
         transaction.on_commit(self.stored_files.clear)
         return results
 

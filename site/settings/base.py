@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Outside the page cache, so a kept page answers If-None-Match with a 304 too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "botevgrad.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "botevgrad.urls"
@@ -173,6 +176,18 @@ RATELIMIT_FAIL_OPEN = True
 # then is left alone for 30 s; every read is a miss and every write is skipped meanwhile (tests/trust/test_faults.py).
 MEMCACHED_OPTIONS = {"ignore_exc": True, "connect_timeout": 0.5, "timeout": 0.5, "retry_attempts": 1,
                      "dead_timeout": 30}
+
+# Anonymous visitors' pages come from the cache until the public content changes (botevgrad/page_cache.py);
+# 0 turns the page cache off. The time only bounds how long an unvisited page takes space.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 60 * 60)
+# memcached keeps items of up to 1 MB; bigger pages are made afresh each time.
+PAGE_CACHE_MAX_BYTES = 1_000_000 - 10_000
+# The moments at which public pages change by themselves, with no write to the database.
+PAGE_CACHE_TIMED_FIELDS = {
+    "consultations.Consultation": ("opens_at", "closes_at"),
+    "consultations.EvaluationPeriod": ("opens_at", "closes_at"),
+    "surveys.SurveyPage": ("closes_at",),
+}
 
 # The visitor's address for rate limits: REMOTE_ADDR, or the address a trusted proxy reports.
 RATELIMIT_IP_META_KEY = "botevgrad.client_address.client_address"

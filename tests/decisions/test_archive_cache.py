@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from decisions import archive_cache
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_off")]
 
 
 def shown_count(client, archive, **params):

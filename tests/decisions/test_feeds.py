@@ -112,7 +112,7 @@ def test_policy_feed_of_a_hidden_or_unknown_page_is_404(client, decisions, polic
         assert client.get(f"/emisii/resheniya/politika/{page_id}/rss/").status_code == 404, page_id
 
 
-def test_feed_is_capped_and_its_queries_do_not_grow(client, decision_index):
+def test_feed_is_capped_and_its_queries_do_not_grow(client, decision_index, page_cache_off):
     url = reverse("feeds:decisions_rss")
     for number in range(1, 4):
         DecisionPageFactory(parent=decision_index, number=number)

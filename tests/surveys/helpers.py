@@ -16,8 +16,10 @@ QUESTIONS = [
 
 
 def make_survey(parent, **fields):
-    questions = [SurveyQuestion(field_type=kind, label=label, choices=choices, required=required)
-                 for kind, label, choices, required in QUESTIONS]
+    # In order, as the editor's form numbers them: with no sort order PostgreSQL may return the questions in any
+    # order after the page is saved again, and the answers would go to the wrong questions.
+    questions = [SurveyQuestion(field_type=kind, label=label, choices=choices, required=required, sort_order=n)
+                 for n, (kind, label, choices, required) in enumerate(QUESTIONS)]
     fields = {"title": "Анкета за участието", "slug": "anketa", **fields}
     page = parent.add_child(instance=SurveyPage(questions=questions, **fields))
     return SurveyPage.objects.get(pk=page.pk)

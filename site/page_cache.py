@@ -1,0 +1,167 @@
+"""Whole responses for anonymous visitors, kept in the cache until the public content changes.
+
+Served from the cache: GET and HEAD requests without a session or a flash message (so nobody signed in, nobody
+who entered a page's password and nobody who has just sent a form), answered 200 with a complete body. Each
+response is kept with the content version it was made under (content_changes.py) and with the moment time
+alone changes it (a consultation or a rating period opens or closes, a survey closes, a new day makes a
+measure overdue); it is served only before both.
+
+Pages with a form are kept too. The two parts of a form that must differ for each visitor are made afresh on
+every hit: the CSRF token (from the visitor's own cookie, which Django sets as on any page with a form) and
+the signed moment the form was shown (the forms' anti-abuse check). The rest of a form's page is the same for
+everyone. Anything else written while a page is made (a survey's session, a confirmation link's effect)
+keeps that response out of the cache.
+"""
+
+import hashlib
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import cc_delim_re
+
+from . import content_changes
+
+logger = logging.getLogger(__name__)
+
+KEY_PREFIX = "page-cache:"
+NEXT_CHANGE_KEY = "page-cache-next-change"
+VARY_ALLOWED = {"cookie", "accept-language", "accept-encoding"}
+NEVER_CACHED = ("/admin/", "/documents/", "/media/")
+
+CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+FORM_TIME_INPUT = re.compile(rb'(<input type="hidden" name="(?:[\w-]+-)?rendered_at" value=")[^"]*(")')
+
+
+@dataclass
+class Entry:
+    version: str
+    valid_until: float
+    status: int
+    headers: list
+    content: bytes
+    has_form: bool
+
+    def response(self, request):
+        content = self.content
+        if self.has_form:
+            from consultations.forms import form_timestamp
+
+            token = get_token(request).encode()
+            content = CSRF_INPUT.sub(lambda m: m.group(1) + token + m.group(2), content)
+            content = FORM_TIME_INPUT.sub(lambda m: m.group(1) + form_timestamp().encode() + m.group(2), content)
+        response = HttpResponse(content, status=self.status)
+        for name, value in self.headers:
+            response.headers[name] = value
+        response.headers["X-Page-Cache"] = "hit"
+        return response
+
+
+def is_cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path.startswith(NEVER_CACHED)
+    )
+
+
+def cache_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{request.LANGUAGE_CODE}"
+    return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_storable(request, response, written):
+    if response.status_code != 200 or response.streaming or response.cookies or written:
+        return False
+    if len(response.content) > settings.PAGE_CACHE_MAX_BYTES:
+        return False
+    if getattr(request, "session", None) is not None and request.session.modified:
+        return False
+    if getattr(getattr(request, "_messages", None), "added_new", False):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    vary = {header.strip().lower() for header in cc_delim_re.split(response.get("Vary", "")) if header.strip()}
+    return vary <= VARY_ALLOWED
+
+
+def next_change(now):
+    """The next moment a public page changes with no write: a period opening or closing, or midnight."""
+    from django.apps import apps
+    from django.db.models import Min, Q
+
+    moments = [timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)]
+    for label, fields in settings.PAGE_CACHE_TIMED_FIELDS.items():
+        model = apps.get_model(label)
+        found = model._base_manager.aggregate(**{
+            field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields})
+        moments += [moment for moment in found.values() if moment is not None]
+    return min(moments).timestamp()
+
+
+def next_change_under(version):
+    """`next_change()`, remembered while the version is the same and the moment is ahead."""
+    remembered = cache.get(NEXT_CHANGE_KEY)
+    if remembered and remembered[0] == version and remembered[1] > time.time():
+        return remembered[1]
+    moment = next_change(timezone.now())
+    cache.set(NEXT_CHANGE_KEY, (version, moment), None)
+    return moment
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        # One round trip for a hit. The version is read before the page is made: see content_changes.py.
+        try:
+            found = cache.get_many([content_changes.VERSION_KEY, key])
+        except Exception:
+            found = {}
+        version = found.get(content_changes.VERSION_KEY) or content_changes.current_version()
+        if version is None:
+            return self.get_response(request)
+        entry = found.get(key)
+        if entry is not None and entry.version == version and entry.valid_until > time.time():
+            return entry.response(request)
+        with content_changes.recording() as written:
+            response = self.get_response(request)
+        if is_storable(request, response, written):
+            self.store(key, version, response)
+            response.headers["X-Page-Cache"] = "miss"
+        elif response.streaming and response.status_code == 200 and not written and not response.has_header("ETag"):
+            # An export or a stored PDF, too big to keep: the same address and content version make the same
+            # bytes, so a browser that has them is answered 304 (ConditionalGetMiddleware) before any is made.
+            try:
+                moment = next_change_under(version)
+            except Exception:
+                return response
+            response.headers["ETag"] = f'"{hashlib.sha256(f"{key}:{version}:{moment}".encode()).hexdigest()[:32]}"'
+        return response
+
+    def store(self, key, version, response):
+        try:
+            until = min(next_change_under(version), time.time() + settings.PAGE_CACHE_SECONDS)
+            content = response.content
+            entry = Entry(version=version, valid_until=until, status=response.status_code,
+                          headers=list(response.headers.items()), content=content,
+                          has_form=b'name="csrfmiddlewaretoken"' in content)
+            cache.set(key, entry, max(1, int(until - time.time())))
+        except Exception:
+            logger.warning("A page could not be kept in the cache", exc_info=True)

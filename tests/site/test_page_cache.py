@@ -1,0 +1,318 @@
+"""The anonymous page cache: pages come from it with no query, and never once what they show has changed."""
+
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from botevgrad import content_changes
+from consultations.models import Answer, Submission, SubmissionStatus
+from home.models import MunicipalityContacts
+from tests.consultations.conftest import put_on_page
+from tests.consultations.factories import ConsultationFactory, SubmissionFactory
+from tests.consultations.helpers import confirmation_path, valid_submission
+from tests.decisions.factories import DecisionPageFactory
+from tests.conftest import make_home, restore_wagtail_base_data
+from tests.policy_pages.factories import PolicyIndexPageFactory, PolicyPageFactory
+from tests.surveys.helpers import make_survey
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, address, **headers):
+    response = client.get(address, **headers)
+    assert response.status_code == 200, address
+    return response
+
+
+def text(response):
+    return b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+
+
+@pytest.fixture
+def policy(policy_index):
+    return PolicyPageFactory(parent=policy_index, title="Градска среда")
+
+
+@pytest.fixture
+def consultation(policy):
+    consultation = ConsultationFactory(policy_page=policy, title="Проект за паркирането",
+                                       opens_at=timezone.now() - timedelta(days=1))
+    put_on_page(policy, consultation)
+    return consultation
+
+
+def test_the_second_visit_costs_no_query_and_shows_the_same_page(client, policy):
+    first = get(client, policy.url)
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = get(Client(), policy.url)
+    assert len(queries) == 0
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]  # outer middleware still runs
+
+
+def test_each_address_is_kept_apart(client, decision_index):
+    DecisionPageFactory(parent=decision_index, title="Решение за бюджета")
+    archive = get(client, "/resheniya/")
+    other_year = get(client, "/resheniya/?year=2024")
+    assert "Решение за бюджета" in text(archive) and "Решение за бюджета" not in text(other_year)
+    assert get(client, "/resheniya/")["X-Page-Cache"] == "hit"
+    assert "Решение за бюджета" not in text(get(client, "/resheniya/?year=2024"))
+
+
+def publish_new_title(page, title):
+    page.title = title
+    page.save_revision().publish()
+
+
+def new_decision(page, world):
+    DecisionPageFactory(parent=world["decision_index"], title="Решение за новия парк")
+    return "Решение за новия парк"
+
+
+def unpublish(page, world):
+    world["other"].unpublish()
+    return None
+
+
+def move(page, world):
+    world["other"].move(world["decision_index"], pos="last-child")
+    return None
+
+
+def delete(page, world):
+    world["other"].delete()
+    return None
+
+
+def restrict(page, world):
+    PageViewRestriction.objects.create(page=world["other"], restriction_type="login")
+    return None
+
+
+def approve_proposal(page, world):
+    submission = SubmissionFactory(consultation=world["consultation"], status=SubmissionStatus.PENDING,
+                                   text="Повече места за велосипеди", publish_name=True)
+    submission.status = SubmissionStatus.APPROVED
+    submission.save()
+    return "Повече места за велосипеди"
+
+
+def answer_proposal(page, world):
+    submission = SubmissionFactory(consultation=world["consultation"], status=SubmissionStatus.APPROVED,
+                                   text="Пейки на площада", publish_name=True)
+    get(Client(), page.url)  # kept with the unanswered proposal
+    submission.answer, submission.answer_reason = Answer.ACCEPTED, "Ще бъдат поставени през пролетта."
+    submission.save()
+    return "Ще бъдат поставени през пролетта."
+
+
+def change_in_bulk(page, world):
+    Page.objects.filter(pk=world["other"].pk).update(title="Преименувана в едно UPDATE")
+    return "Преименувана в едно UPDATE"
+
+
+def change_menu(page, world):
+    world["other"].show_in_menus = False
+    world["other"].save_revision().publish()
+    return None
+
+
+def change_contacts(page, world):
+    MunicipalityContacts.objects.update_or_create(site_id=page.get_site().pk,
+                                                  defaults={"phone": "+359 723 69 999"})
+    return "+359 723 69 999"
+
+
+# Each change, and what the policy page (or the archive) must then show, or must stop showing (None: the
+# other page's title disappears from the menu and the lists).
+CHANGES = {
+    "publish": lambda page, world: publish_new_title(page, "Градска среда и паркиране") or "Градска среда и паркиране",
+    "a new decision": new_decision,
+    "unpublish": unpublish,
+    "move": move,
+    "delete": delete,
+    "restrict": restrict,
+    "an approved proposal": approve_proposal,
+    "an answer": answer_proposal,
+    "an UPDATE of many rows": change_in_bulk,
+    "a menu change": change_menu,
+    "a setting change": change_contacts,
+}
+
+
+@pytest.fixture
+def world(home, policy, consultation, decision_index):
+    other = home.add_child(instance=Page(title="Страница за местната общност", slug="obshtnost",
+                                         show_in_menus=True))
+    return {"home": home, "consultation": consultation, "decision_index": decision_index, "other": other}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_page_never_shows_what_it_showed_before_a_change(client, policy, world, change):
+    address = "/resheniya/" if change == "a new decision" else policy.url
+    before = get(client, address)
+    assert get(client, address)["X-Page-Cache"] == "hit"
+    expected = CHANGES[change](policy, world)
+    after = text(get(client, address))
+    if expected is None:
+        assert "Страница за местната общност" in text(before)
+        assert "Страница за местната общност" not in after
+    else:
+        assert expected in after
+
+
+def test_the_home_page_shows_a_new_decision_at_once(client, home, decision_index):
+    get(client, "/")
+    DecisionPageFactory(parent=decision_index, title="Решение за читалището")
+    assert "Решение за читалището" in text(get(client, "/"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_committed_while_a_page_was_being_made_is_not_hidden_by_it(client):
+    """A visitor's page is made from the data before an editor's commit, but stored after the editor's first
+    replacement of the version: the second replacement, at the commit, makes that page obsolete."""
+    restore_wagtail_base_data()
+    policy = PolicyPageFactory(parent=PolicyIndexPageFactory(parent=make_home()), title="Заглавие преди промяната")
+    got_write, may_commit = threading.Event(), threading.Event()
+
+    def editor():
+        with transaction.atomic():
+            Page.objects.filter(pk=policy.pk).update(title="Заглавие след промяната")
+            got_write.set()
+            may_commit.wait(10)
+        connection.close()
+
+    thread = threading.Thread(target=editor)
+    thread.start()
+    got_write.wait(10)
+    during = get(client, policy.url)  # the version replaced once; the editor's data not yet committed
+    assert during["X-Page-Cache"] == "miss" and "Заглавие след промяната" not in text(during)
+    may_commit.set()
+    thread.join(10)
+    assert "Заглавие след промяната" in text(get(client, policy.url))
+
+
+def test_pages_change_when_a_consultation_opens_with_no_write(client, policy):
+    consultation = ConsultationFactory(policy_page=policy, title="Предстояща консултация",
+                                       opens_at=timezone.now() + timedelta(seconds=2))
+    put_on_page(policy, consultation)
+    before = text(get(client, policy.url))
+    assert 'name="csrfmiddlewaretoken"' not in before  # no form before it opens
+    assert get(client, policy.url)["X-Page-Cache"] == "hit"
+    time.sleep(max(0, (consultation.opens_at - timezone.now()).total_seconds()) + 0.1)
+    assert 'name="csrfmiddlewaretoken"' in text(get(client, policy.url))
+
+
+def test_a_kept_form_page_gives_each_visitor_a_working_form(policy, consultation, settings):
+    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = text(get(first, policy.url))
+    response = get(second, policy.url)
+    assert response["X-Page-Cache"] == "hit"
+    # The second visitor's page carries a token for the second visitor's own cookie, and a fresh form time.
+    assert second.cookies["csrftoken"].value != first.cookies["csrftoken"].value
+    token = response.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert token not in first_page
+    data = valid_submission(consultation, text="Предложение от втория посетител")
+    prefix = next(key for key in data if key.endswith("-rendered_at")).removesuffix("rendered_at")
+    data[prefix + "rendered_at"] = response.content.decode().split(f'name="{prefix}rendered_at" value="')[1].split('"')[0]
+    posted = second.post(policy.url + "predlozhenie/", {**data, "csrfmiddlewaretoken": token})
+    assert posted.status_code == 302
+    assert Submission.objects.filter(text="Предложение от втория посетител").exists()
+
+
+def test_a_kept_form_refuses_a_post_without_the_visitors_own_token(policy, consultation):
+    stranger = Client(enforce_csrf_checks=True)
+    get(Client(enforce_csrf_checks=True), policy.url)
+    page = get(stranger, policy.url).content.decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    attacker = Client(enforce_csrf_checks=True)  # has the page's token but not the cookie it was made for
+    response = attacker.post(policy.url + "predlozhenie/", {**valid_submission(consultation), "csrfmiddlewaretoken": token})
+    assert response.status_code == 403
+    assert not Submission.objects.exists()
+
+
+def test_a_proposal_waiting_for_confirmation_keeps_the_page_but_its_confirmation_does_not(
+        client, policy, consultation, settings):
+    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
+    get(client, policy.url)
+    resident = Client()
+    assert resident.post(policy.url + "predlozhenie/", valid_submission(consultation)).status_code == 302
+    assert get(Client(), policy.url)["X-Page-Cache"] == "hit"
+    assert resident.post(confirmation_path(mail.outbox[-1])).status_code == 302
+    assert get(Client(), policy.url)["X-Page-Cache"] == "miss"  # a confirmed proposal is counted in public
+
+
+def test_signed_in_people_and_visitors_with_a_message_always_get_a_fresh_page(client, admin_client, policy):
+    kept = get(client, policy.url)
+    assert "X-Page-Cache" not in get(admin_client, policy.url)
+    assert get(client, policy.url).content == kept.content  # and what they saw was not kept for others
+    with_message = Client()
+    with_message.cookies["messages"] = "anything"
+    assert "X-Page-Cache" not in get(with_message, policy.url)
+
+
+def test_a_page_behind_a_password_is_never_kept(client, policy):
+    PageViewRestriction.objects.create(page=policy, restriction_type="password", password="тайна")
+    form = get(client, policy.url)
+    assert 'name="password"' in text(form) and "X-Page-Cache" not in form  # Wagtail marks it never-cache
+    response = client.post(f"/_util/authenticate_with_password/{PageViewRestriction.objects.get().pk}/{policy.pk}/",
+                           {"password": "тайна", "return_url": policy.url})
+    assert response.status_code == 302
+    page = get(client, policy.url)  # the visitor now has a session: the page itself, never kept
+    assert "X-Page-Cache" not in page
+    assert 'name="password"' in text(get(Client(), policy.url))  # and a new visitor still gets the form
+
+
+def test_what_is_made_for_one_visitor_is_not_kept(client, home, settings):
+    survey = make_survey(home)
+    assert "X-Page-Cache" not in get(client, survey.url)  # the survey form starts a session
+    assert client.get("/nyama-takava-stranica/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/nyama-takava-stranica/")
+
+
+def test_no_public_page_writes_while_it_is_shown(client, home, policy, consultation, decision_index):
+    """A page that wrote a public row while being shown would empty the cache at every visit."""
+    SubmissionFactory(consultation=consultation, status=SubmissionStatus.APPROVED, publish_name=True)
+    DecisionPageFactory(parent=decision_index, title="Решение за бюджета")
+    addresses = ["/", policy.url, "/resheniya/", "/resheniya/export/csv/", "/emisii/novini/rss/",
+                 "/emisii/resheniya/atom/", "/sitemap.xml", "/search/?q=бюджет", "/robots.txt",
+                 f"/konsultacii/{consultation.pk}/spravka/"]
+    for address in addresses:
+        client.get(address)
+    version = content_changes.current_version()
+    for address in addresses:
+        client.get(address)
+    assert content_changes.current_version() == version
+
+
+def test_feeds_and_exports_answer_a_browser_that_has_them_with_304(client, decision_index):
+    DecisionPageFactory(parent=decision_index, title="Решение за бюджета")
+    for address in ("/emisii/resheniya/rss/", "/resheniya/export/csv/", "/resheniya/export/json/"):
+        first = client.get(address)
+        assert first.status_code == 200
+        text(first)
+        again = client.get(address, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304, address
+    feed = client.get("/emisii/resheniya/rss/")
+    assert client.get("/emisii/resheniya/rss/", HTTP_IF_MODIFIED_SINCE=feed["Last-Modified"]).status_code == 304
+    old_etag = client.get("/resheniya/export/csv/")["ETag"]
+    DecisionPageFactory(parent=decision_index, title="Решение за парка")
+    assert client.get("/resheniya/export/csv/", HTTP_IF_NONE_MATCH=old_etag).status_code == 200
+
+
+def test_the_page_cache_can_be_turned_off(client, policy, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    get(client, policy.url)
+    assert "X-Page-Cache" not in get(client, policy.url)

@@ -10,14 +10,15 @@ Pages with a form are kept too. The two parts of a form that must differ for eac
 every hit: the CSRF token (from the visitor's own cookie, which Django sets as on any page with a form) and
 the signed moment the form was shown (the forms' anti-abuse check). The rest of a form's page is the same for
 everyone. Anything else written while a page is made (a survey's session, a confirmation link's effect)
-keeps that response out of the cache.
+keeps that response out of the cache. Pages are also kept compressed, for the browsers that accept gzip (all
+of them): compressed once, not on every visit; the fresh values of a form in segments of their own.
 """
 
 import hashlib
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import timedelta
 
 from django.conf import settings
@@ -25,20 +26,22 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
 
 from . import content_changes
+from .segmented_gzip import compress_parts, gzip_body
 
 logger = logging.getLogger(__name__)
 
-KEY_PREFIX = "page-cache:"
 NEXT_CHANGE_KEY = "page-cache-next-change"
 VARY_ALLOWED = {"cookie", "accept-language", "accept-encoding"}
 NEVER_CACHED = ("/admin/", "/documents/", "/media/")
 
-CSRF_INPUT = re.compile(rb'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
-FORM_TIME_INPUT = re.compile(rb'(<input type="hidden" name="(?:[\w-]+-)?rendered_at" value=")[^"]*(")')
+# The values made afresh for each visitor: the CSRF token and the signed time a form was shown.
+FRESH_VALUE = re.compile(rb'<input type="hidden" name="(csrfmiddlewaretoken|(?:[\w-]+-)?rendered_at)" value="([^"]*)"')
+CSRF_FIELD = b"csrfmiddlewaretoken"
 
 
 @dataclass
@@ -47,22 +50,61 @@ class Entry:
     valid_until: float
     status: int
     headers: list
-    content: bytes
-    has_form: bool
+    parts: list  # the body, cut where a fresh value goes (one part for a page without a form)
+    fresh: list  # for each cut, whether the CSRF token (True) or the form's time (False) goes there
+    compressed: list | None  # each part compressed once, for the browsers that accept gzip (segmented_gzip.py)
+
+    @classmethod
+    def of(cls, response, version, valid_until):
+        content = response.content
+        parts, fresh, start = [], [], 0
+        for match in FRESH_VALUE.finditer(content):
+            parts.append(content[start:match.start(2)])
+            fresh.append(match.group(1) == CSRF_FIELD)
+            start = match.end(2)
+        parts.append(content[start:])
+        if not fresh:
+            set_response_etag(response)  # once here rather than on every hit (ConditionalGetMiddleware)
+        compressed = compress_parts(parts)
+        if sum(map(len, compressed)) >= len(content):
+            compressed = None
+        return cls(version, valid_until, response.status_code, list(response.headers.items()), parts, fresh,
+                   compressed)
+
+    def fresh_values(self, request):
+        if not self.fresh:
+            return []
+        from consultations.forms import form_timestamp
+
+        token = get_token(request).encode() if any(self.fresh) else b""
+        shown_at = form_timestamp().encode() if not all(self.fresh) else b""
+        return [token if is_token else shown_at for is_token in self.fresh]
 
     def response(self, request):
-        content = self.content
-        if self.has_form:
-            from consultations.forms import form_timestamp
-
-            token = get_token(request).encode()
-            content = CSRF_INPUT.sub(lambda m: m.group(1) + token + m.group(2), content)
-            content = FORM_TIME_INPUT.sub(lambda m: m.group(1) + form_timestamp().encode() + m.group(2), content)
+        values = self.fresh_values(request)
+        gzip = self.compressed is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        if gzip:
+            content = gzip_body(self.parts, self.compressed, values)
+        elif values:
+            content = b"".join(part for pair in zip(self.parts, [*values, b""]) for part in pair)
+        else:
+            content = self.parts[0]
         response = HttpResponse(content, status=self.status)
         for name, value in self.headers:
             response.headers[name] = value
+        if self.compressed is not None:
+            patch_vary_headers(response, ("Accept-Encoding",))
+        if gzip:
+            response.headers["Content-Encoding"] = "gzip"
+            if response.get("ETag", "").startswith('"'):
+                response.headers["ETag"] = "W/" + response.headers["ETag"]  # as GZipMiddleware does
         response.headers["X-Page-Cache"] = "hit"
         return response
+
+
+# Entries kept by the code before a deploy may have another shape: their keys differ, so they are never read.
+SHAPE = " ".join(f"{field.name}:{field.type}" for field in fields(Entry))
+KEY_PREFIX = f"page-cache:{hashlib.sha256(SHAPE.encode()).hexdigest()[:8]}:"
 
 
 def is_cacheable_request(request):
@@ -103,10 +145,10 @@ def next_change(now):
     from django.db.models import Min, Q
 
     moments = [timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)]
-    for label, fields in settings.PAGE_CACHE_TIMED_FIELDS.items():
+    for label, names in settings.PAGE_CACHE_TIMED_FIELDS.items():
         model = apps.get_model(label)
         found = model._base_manager.aggregate(**{
-            field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields})
+            name: Min(name, filter=Q(**{f"{name}__gt": now})) for name in names})
         moments += [moment for moment in found.values() if moment is not None]
     return min(moments).timestamp()
 
@@ -138,7 +180,7 @@ class AnonymousPageCacheMiddleware:
         if version is None:
             return self.get_response(request)
         entry = found.get(key)
-        if entry is not None and entry.version == version and entry.valid_until > time.time():
+        if isinstance(entry, Entry) and entry.version == version and entry.valid_until > time.time():
             return entry.response(request)
         with content_changes.recording() as written:
             response = self.get_response(request)
@@ -158,10 +200,7 @@ class AnonymousPageCacheMiddleware:
     def store(self, key, version, response):
         try:
             until = min(next_change_under(version), time.time() + settings.PAGE_CACHE_SECONDS)
-            content = response.content
-            entry = Entry(version=version, valid_until=until, status=response.status_code,
-                          headers=list(response.headers.items()), content=content,
-                          has_form=b'name="csrfmiddlewaretoken"' in content)
+            entry = Entry.of(response, version, until)
             cache.set(key, entry, max(1, int(until - time.time())))
         except Exception:
             logger.warning("A page could not be kept in the cache", exc_info=True)

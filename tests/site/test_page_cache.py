@@ -1,5 +1,6 @@
 """The anonymous page cache: pages come from it with no query, and never once what they show has changed."""
 
+import re
 import threading
 import time
 from datetime import timedelta
@@ -310,6 +311,48 @@ def test_feeds_and_exports_answer_a_browser_that_has_them_with_304(client, decis
     old_etag = client.get("/resheniya/export/csv/")["ETag"]
     DecisionPageFactory(parent=decision_index, title="Решение за парка")
     assert client.get("/resheniya/export/csv/", HTTP_IF_NONE_MATCH=old_etag).status_code == 200
+
+
+def test_something_else_under_a_pages_key_is_ignored(client, policy, rf):
+    """A value kept by an older deploy, or by anything else, is a miss, not a 500."""
+    from django.core.cache import cache
+
+    from botevgrad.page_cache import cache_key
+
+    request = rf.get(policy.url)
+    request.LANGUAGE_CODE = "bg"
+    cache.set(cache_key(request), {"parts": [b"not a page"]})
+    response = get(client, policy.url)
+    assert response["X-Page-Cache"] == "miss" and "Градска среда" in text(response)
+
+
+def test_a_browser_that_accepts_gzip_gets_the_kept_page_compressed(policy, consultation):
+    import gzip
+
+    other = PolicyPageFactory(parent=policy.get_parent(), title="Зелени площи")
+    for page in (other, policy):
+        get(Client(), page.url)
+    plain = get(Client(), other.url)
+    compressed = get(Client(), other.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
+    assert gzip.decompress(compressed.content) == plain.content
+    assert client_304(other.url, compressed["ETag"])
+    # A page with a form: its fresh values in segments of their own, the rest compressed once.
+    visitor = Client()
+    with_form = get(visitor, policy.url, HTTP_ACCEPT_ENCODING="gzip")
+    assert with_form["X-Page-Cache"] == "hit" and with_form["Content-Encoding"] == "gzip"
+    page = gzip.decompress(with_form.content).decode()
+    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert len(token) == 64 and token not in text(get(Client(), policy.url))
+    assert without_fresh_values(page) == without_fresh_values(text(get(Client(), policy.url)))
+
+
+def without_fresh_values(page):
+    return re.sub(r'(name="(?:csrfmiddlewaretoken|[\w-]*rendered_at)" value=")[^"]*"', r"\1", page)
+
+
+def client_304(address, etag):
+    return Client().get(address, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_the_page_cache_can_be_turned_off(client, policy, settings):

@@ -46,6 +46,7 @@ bench: system-test-deps install-test messages
 	  { echo "The benchmark needs $$program: sudo apt-get install $$program"; exit 1; }; \
 	done
 	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.burst
 
 # The decisions archive and the search at 100,000 decisions (BENCH_ROWS=10000 for a quicker run).
 bench-search: system-test-deps install-test messages

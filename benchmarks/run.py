@@ -70,7 +70,8 @@ def wait_until_up(url, timeout=30):
 
 def measure(url):
     result = subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "-s", str(ROOT / "benchmarks" / "latency.lua"), url],
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "-H", "Accept-Encoding: gzip, deflate, br",
+         "-s", str(ROOT / "benchmarks" / "latency.lua"), url],
         capture_output=True, text=True, check=True,
     )
     line = [text for text in result.stdout.splitlines() if text.startswith("{")][-1]

@@ -2,10 +2,10 @@
 
 import re
 import threading
-import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.db import connection, transaction
 from django.test import Client
@@ -204,15 +204,32 @@ def test_a_change_committed_while_a_page_was_being_made_is_not_hidden_by_it(clie
     assert "Заглавие след промяната" in text(get(client, policy.url))
 
 
-def test_pages_change_when_a_consultation_opens_with_no_write(client, policy):
-    consultation = ConsultationFactory(policy_page=policy, title="Предстояща консултация",
-                                       opens_at=timezone.now() + timedelta(seconds=2))
+@pytest.mark.parametrize("moment", ["opens", "closes"])
+def test_pages_change_when_a_consultation_opens_or_closes_with_no_write(client, policy, moment):
+    now = timezone.now()
+    times = ({"opens_at": now + timedelta(hours=2)} if moment == "opens"
+             else {"opens_at": now - timedelta(days=20), "closes_at": now + timedelta(hours=2)})
+    consultation = ConsultationFactory(policy_page=policy, title="Консултация по часовник", **times)
     put_on_page(policy, consultation)
+    form = 'name="csrfmiddlewaretoken"'
     before = text(get(client, policy.url))
-    assert 'name="csrfmiddlewaretoken"' not in before  # no form before it opens
-    assert get(client, policy.url)["X-Page-Cache"] == "hit"
-    time.sleep(max(0, (consultation.opens_at - timezone.now()).total_seconds()) + 0.1)
-    assert 'name="csrfmiddlewaretoken"' in text(get(client, policy.url))
+    assert (form in before) is (moment == "closes")
+    with time_machine.travel(now + timedelta(hours=1, minutes=59), tick=False):
+        assert get(client, policy.url)["X-Page-Cache"] == "hit"
+    with time_machine.travel(now + timedelta(hours=2, seconds=1), tick=False):
+        after = get(client, policy.url)
+        assert after["X-Page-Cache"] == "miss"
+        assert (form in text(after)) is (moment == "opens")
+
+
+def test_pages_change_at_midnight_with_no_write(client, policy):
+    """A measure falls overdue, a date says "today": a page made before midnight is not served after it."""
+    evening = timezone.localtime().replace(hour=23, minute=50, second=0, microsecond=0)
+    with time_machine.travel(evening, tick=False):
+        get(client, policy.url)
+        assert get(client, policy.url)["X-Page-Cache"] == "hit"
+    with time_machine.travel(evening + timedelta(minutes=11), tick=False):
+        assert get(client, policy.url)["X-Page-Cache"] == "miss"
 
 
 def test_a_kept_form_page_gives_each_visitor_a_working_form(policy, consultation, settings):

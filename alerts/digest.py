@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from botevgrad.public_tree import visible
 from consultations.mail import render_mail
 from consultations.models import Consultation, ConsultationIndexPage
 from decisions.models import DecisionIndexPage, DecisionPage
@@ -40,7 +41,7 @@ class Section:
 def new_decisions(since, until):
     """Decisions that went live in (since, until]: first publication, so a correction does not announce one again."""
     return (
-        DecisionPage.objects.live().public()
+        visible(DecisionPage.objects)
         .filter(first_published_at__gt=since, first_published_at__lte=until)
         .order_by("-date", "-number", "-pk")
     )
@@ -82,7 +83,7 @@ class DigestBuilder:
     def _public_policy(self, policy_id):
         key = ("policy", policy_id)
         if key not in self._cache:
-            self._cache[key] = PolicyPage.objects.live().public().filter(pk=policy_id).first()
+            self._cache[key] = visible(PolicyPage.objects).filter(pk=policy_id).first()
         return self._cache[key]
 
     def _index_url(self, topic):
@@ -90,7 +91,7 @@ class DigestBuilder:
         key = ("index", topic)
         if key not in self._cache:
             model = DecisionIndexPage if topic == Topic.DECISIONS else ConsultationIndexPage
-            index = model.objects.live().public().first()
+            index = visible(model.objects).first()
             self._cache[key] = index.get_full_url() if index else ""
         return self._cache[key]
 

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from botevgrad.public_tree import visible
 from consultations.forms import INVALID_EMAIL_MESSAGE
 from policy_pages.models import PolicyPage
 
@@ -11,7 +12,7 @@ from .models import Topic, normalise_email
 
 
 def public_policies():
-    return PolicyPage.objects.live().public().order_by("title")
+    return visible(PolicyPage.objects).order_by("title")
 
 
 # A page's id is a positive 32-bit integer: any other number names no page, and SQLite raises on one beyond

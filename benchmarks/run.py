@@ -1,5 +1,6 @@
 """`make bench`: the demo site under gunicorn on PostgreSQL and memcached, each page's latency next to the
-server's floor, made afresh (the page cache off) and from the page cache (as an anonymous visitor gets it)."""
+server's floor, made afresh (the page cache off) and from the page cache (as an anonymous visitor gets it); then
+the same for the archive's pages once 10,000 more decisions are imported."""
 
 import contextlib
 import json
@@ -15,6 +16,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from benchmarks.search_data import write_dataset
 from tests.postgres_server import free_port, throwaway_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,8 +33,13 @@ PAGES = {
     "survey form": "/anketa/",
     "survey results (320 answers)": "/anketa/rezultati/",
     "decisions index": "/resheniya/",
+    "decisions of a year": "/resheniya/?year=2024",
+    "decision page": None,  # the newest decision, asked of the database once the demo is loaded
     "search": "/search/?q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82",
 }
+# Measured again with this many more decisions imported: what the archive's size could slow down.
+LARGE_ARCHIVE = int(os.environ.get("BENCH_LARGE_ARCHIVE", "10000"))
+LARGE_PAGES = [FLOOR, "home", "decisions index", "decisions of a year", "decision page", "search"]
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 
@@ -113,8 +120,8 @@ def memcached():
         process.wait(timeout=10)
 
 
-def serve_and_measure(env, port, page_cache_seconds):
-    """Every page under wrk, from a gunicorn started with PAGE_CACHE_SECONDS as given."""
+def serve_and_measure(env, port, page_cache_seconds, pages):
+    """The pages under wrk, from a gunicorn started with PAGE_CACHE_SECONDS as given."""
     server = subprocess.Popen(
         [str(Path(PYTHON).parent / "gunicorn"), "botevgrad.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)},
@@ -123,7 +130,7 @@ def serve_and_measure(env, port, page_cache_seconds):
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until_up(base + "/")
-        return {name: measure(base + path) for name, path in PAGES.items()}
+        return {name: measure(base + path) for name, path in pages.items()}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -142,21 +149,52 @@ def main():
         manage(env, "load_demo")
         subprocess.run([PYTHON, "-m", "benchmarks.monitoring_data", MONITORED_POLICY], cwd=ROOT, env=env, check=True)
         manage(env, "collectstatic", "--no-input")
-        counts = json.loads(subprocess.run(
-            [PYTHON, "-m", "benchmarks.query_counts", *PAGES.values()],
-            cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": "0"}, check=True, capture_output=True, text=True,
-        ).stdout)
-        uncached = serve_and_measure(env, port, 0)
-        for name, path in PAGES.items():
-            uncached[name]["queries"] = counts[path]["queries"]
-        cached = serve_and_measure(env, port, 24 * 60 * 60)
+        PAGES["decision page"] = newest_decision(env)
+        demo = measure_pages(env, port, PAGES)
+        add_decisions(env, LARGE_ARCHIVE)
+        large = measure_pages(env, port, {name: PAGES[name] for name in LARGE_PAGES})
     print(f"\nwrk: 2 threads, {CONNECTIONS} connections, {DURATION} a page; gunicorn 2 workers; PostgreSQL; "
-          f"memcached; demo content; load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
-    print_table(uncached, cached)
+          f"memcached; load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
+    print("Demo content:\n")
+    print_table(*demo)
+    print(f"\nThe archive's pages with {LARGE_ARCHIVE:,} more decisions (benchmarks/search_data.py, imported):\n")
+    print_table(*large)
     output = ROOT / "benchmarks" / "results"
     output.mkdir(exist_ok=True)
-    (output / "latest.json").write_text(json.dumps({"uncached": uncached, "cached": cached}, indent=2,
-                                                   ensure_ascii=False))
+    (output / "latest.json").write_text(json.dumps(
+        {"demo": dict(zip(("uncached", "cached"), demo)), "large": dict(zip(("uncached", "cached"), large))},
+        indent=2, ensure_ascii=False))
+
+
+def measure_pages(env, port, pages):
+    """(made afresh, from the page cache): each page's wrk figures, the first with its SQL query count."""
+    counts = json.loads(subprocess.run(
+        [PYTHON, "-m", "benchmarks.query_counts", *pages.values()],
+        cwd=ROOT, env={**env, "PAGE_CACHE_SECONDS": "0"}, check=True, capture_output=True, text=True,
+    ).stdout)
+    uncached = serve_and_measure(env, port, 0, pages)
+    for name, path in pages.items():
+        uncached[name]["queries"] = counts[path]["queries"]
+    return uncached, serve_and_measure(env, port, 24 * 60 * 60, pages)
+
+
+def newest_decision(env):
+    return subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", "from decisions.models import DecisionPage; "
+         "print(DecisionPage.objects.live().order_by('-date', '-pk').first().url)"],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    ).stdout.strip().splitlines()[-1]
+
+
+def add_decisions(env, rows):
+    """Import `rows` generated decisions as an editor would, and let the task worker index them."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "decisions.csv"
+        write_dataset(path, rows)
+        # A row at fault exits 1 and the rest is imported; the import's own figures are make bench-search's.
+        subprocess.run([PYTHON, "manage.py", "import_decisions", str(path), "--verbosity", "0"], cwd=ROOT, env=env,
+                       stdout=subprocess.DEVNULL)
+    manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--verbosity", "0")
 
 
 if __name__ == "__main__":

@@ -1,11 +1,14 @@
 """Blocks editors put in a policy page's body: the draft text by sections, and the participation forms."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from botevgrad.remembered import PUBLIC_PAGES
 
 from .page_messages import consultation_section, evaluation_section, message_anchor, messages_for_block
 
@@ -142,6 +145,7 @@ class ConsultationBlock(ParticipationBlock):
         published = consultation.published_submissions(section_order=[anchor for anchor, heading in sections])
         submissions_page, page_error = published_page(published, request)
         late = parent_context.get("late_text")
+        read_documents(consultation)
         context.update(
             consultation=consultation,
             section=consultation_section(consultation.pk),
@@ -153,7 +157,7 @@ class ConsultationBlock(ParticipationBlock):
             submissions_page=submissions_page,
             submissions_page_error=page_error,
             submissions_page_parameter=SUBMISSIONS_PAGE_PARAMETER,
-            submission_count=consultation.counted_submissions().count(),
+            submission_count=remembered_count(consultation.counted_submissions()),
         )
         return context
 
@@ -234,21 +238,58 @@ def published_page(published, request, page_form=None):
 
     `page_form` is the form of the page parameter (SubmissionsPageForm, ?predlozheniya=N, by default).
     """
-    from django.core.paginator import EmptyPage
-
     from .forms import SubmissionsPageForm
 
     page_form = page_form or SubmissionsPageForm
     parameter = next(iter(page_form.base_fields))
-    paginator = Paginator(published, SUBMISSIONS_PER_PAGE)
     form = page_form(request.GET if request else {})
     if not form.is_valid():
-        return paginator.page(1), " ".join(form.errors[parameter])
+        return counted_page(published, 1), " ".join(form.errors[parameter])
     number = form.cleaned_data[parameter] or 1
-    try:
-        return paginator.page(number), ""
-    except EmptyPage:
-        return paginator.page(1), _("Няма страница %(number)s с предложения; показваме първата.") % {"number": number}
+    found = counted_page(published, number)
+    if found is None:
+        return counted_page(published, 1), _("Няма страница %(number)s с предложения; показваме първата.") % {
+            "number": number}
+    return found, ""
+
+
+def counted_page(listed, number):
+    """Page `number` of `listed`, or None past the last page.
+
+    Counted by the same query (a window over the whole list, before the limit): Paginator's COUNT would cost a
+    second query per list, and a page shows several. Remembered, by the query itself, until public data changes.
+    """
+    def read():
+        offset = (number - 1) * SUBMISSIONS_PER_PAGE
+        rows = list(listed.annotate(listed_in_all=Window(Count("pk")))[offset:offset + SUBMISSIONS_PER_PAGE])
+        return rows, rows[0].listed_in_all if rows else 0
+
+    rows, count = ([], 0) if listed.query.is_empty() else PUBLIC_PAGES.remembered(
+        "counted-page", (str(listed.query), number), read)
+    if not rows and number > 1:
+        return None
+    paginator = Paginator(listed, SUBMISSIONS_PER_PAGE)
+    paginator.count = count  # instead of the cached property's query
+    return Page(rows, number, paginator)
+
+
+def read_documents(consultation):
+    """Put the documents the block links to on the consultation, read in one query (not one each) and remembered."""
+    from wagtail.documents import get_document_model
+
+    fields = ("draft_document", "motives_document", "impact_assessment_document")
+    ids = {name: getattr(consultation, f"{name}_id") for name in fields}
+    wanted = sorted({pk for pk in ids.values() if pk is not None})
+    documents = PUBLIC_PAGES.remembered(
+        "consultation-documents", wanted, lambda: get_document_model().objects.in_bulk(wanted))
+    for name, pk in ids.items():
+        if pk in documents:  # PROTECT keeps them while the consultation refers to them
+            setattr(consultation, name, documents[pk])
+
+
+def remembered_count(counted):
+    """`counted.count()`, remembered, by the query itself, until public data changes."""
+    return PUBLIC_PAGES.remembered("count", (str(counted.query),), counted.count)
 
 
 def consultations_on_page(page):

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 from django.db.models.functions import ExtractYear
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from botevgrad.dated import years_with
+from botevgrad.public_tree import visible
 
 from . import archive_cache
 
@@ -87,17 +87,15 @@ def filter_archive(index_page, form):
     """Apply the validated form to the archive's decisions; never fall back to a different list than asked for."""
     from .models import DecisionPage, DecisionPageTag
 
-    # Which pages sit in a view-restricted section: asked once, applied to the decisions and the policies.
-    private = Page.objects.all().private_q()
     result = ArchiveQuery(
-        policies=list(policy_model().objects.live().exclude(private).order_by("title").only("pk", "slug", "title"))
+        policies=list(visible(policy_model().objects).order_by("title").only("pk", "slug", "title"))
     )
     if not form.is_valid():
         result.status, result.errors = 400, form.error_messages_list()
         return result
     data = form.cleaned_data
     result.params = {name: data.get(name) for name in FILTER_NAMES}
-    archive = DecisionPage.objects.child_of(index_page).live().exclude(private)
+    archive = visible(DecisionPage.objects.child_of(index_page))
     decisions = archive
 
     if data["policy"]:

@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
+from botevgrad.public_tree import hidden_collection_ids, visible
+
 # Rows fetched (and their tags, policies and documents prefetched) per database round trip.
 CHUNK_SIZE = 1000
 
@@ -50,7 +52,6 @@ def csv_response(filename, header, rows):
 
 def export_queryset(decisions):
     """The decisions with what each row needs, fetched chunk by chunk (prefetches run per chunk)."""
-    from search.entries import restricted_collection_ids
 
     from .archive import policy_model
     from .models import DecisionDocument, DecisionPageTag
@@ -62,9 +63,9 @@ def export_queryset(decisions):
             Prefetch("tagged_items", queryset=DecisionPageTag.objects.select_related("tag").order_by("tag__name")),
             # A public file names only public policies and files, whoever downloads it.
             Prefetch("related_policies",
-                     queryset=policy_model().objects.live().public().only("pk", "title").order_by("title")),
+                     queryset=visible(policy_model().objects).only("pk", "title").order_by("title")),
             Prefetch("documents", queryset=DecisionDocument.objects.select_related("document").exclude(
-                document__collection_id__in=restricted_collection_ids())),
+                document__collection_id__in=hidden_collection_ids())),
         )
         .iterator(chunk_size=CHUNK_SIZE)
     )

@@ -13,6 +13,8 @@ from django.utils.http import urlencode
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from botevgrad.public_tree import visible
+
 from .models import DecisionIndexPage, DecisionPage, DecisionPageTag
 
 # A feed reader wants what is new; the archive has the rest.
@@ -22,7 +24,7 @@ SUMMARY_WORDS = 60
 
 def public_decisions():
     """Every decision any visitor may see, in the archive's order."""
-    return DecisionPage.objects.live().public().order_by("-date", "-number", "-pk")
+    return visible(DecisionPage.objects).order_by("-date", "-number", "-pk")
 
 
 def decision_summary(decision):
@@ -61,7 +63,7 @@ class DecisionsRssFeed(Feed):
         )
 
     def archive_url(self):
-        archive = DecisionIndexPage.objects.live().public().first()
+        archive = visible(DecisionIndexPage.objects).first()
         return archive.url if archive else "/"
 
     def title(self, scope):
@@ -117,7 +119,7 @@ class DecisionsPolicyRssFeed(DecisionsRssFeed):
     def scope(self, request, policy_id):
         # The policy model by its relation, not by import: policy pages sit above decisions.
         policy_model = DecisionPage._meta.get_field("related_policies").related_model
-        policy = policy_model.objects.live().public().get(pk=policy_id)
+        policy = visible(policy_model.objects).get(pk=policy_id)
         return Scope(
             title=_("Решения по политиката „%(title)s“ — община Ботевград") % {"title": policy.title},
             description=_("Решенията и заповедите, свързани с политиката „%(title)s“.") % {"title": policy.title},

@@ -8,6 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from botevgrad.public_tree import visible
 from consultations.models import Consultation
 from decisions import feeds as decision_feeds
 from decisions.models import DecisionPage
@@ -35,7 +36,7 @@ class NewsRssFeed(Feed):
             .order_by("-opens_at", "-pk")[:NEWS_LENGTH]
         )
         decisions = list(
-            DecisionPage.objects.live().public()
+            visible(DecisionPage.objects)
             .order_by(F("first_published_at").desc(nulls_last=True), "-date", "-pk")[:NEWS_LENGTH]
         )
         return sorted(consultations + decisions, key=self.item_pubdate, reverse=True)[:NEWS_LENGTH]

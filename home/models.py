@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from botevgrad.public_tree import KnownRestrictions, visible
 from consultations.models import Consultation
 from decisions.models import DecisionIndexPage, DecisionPage
 from policy_pages.blocks import ContentStreamBlock
@@ -18,7 +19,7 @@ from search.forms import EXAMPLE_QUERIES
 LATEST_DECISIONS_ON_HOME = 5
 
 
-class HomePage(Page):
+class HomePage(KnownRestrictions, Page):
     """The front door: what is open for consultation, how the policies are doing, the latest decisions."""
 
     intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
@@ -42,22 +43,22 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        policies = list(with_public_stage(PolicyPage.objects.descendant_of(self).live().public().order_by("path")))
+        policies = list(with_public_stage(visible(PolicyPage.objects.descendant_of(self)).order_by("path")))
         context["policies"] = policies
         # Only what a live page really shows: an announcement must lead to a form people can use.
         context["open_consultations"] = Consultation.objects.announced().open_now().filter(
             policy_page__in=[p.pk for p in policies]
         ).select_related("policy_page")
         context["latest_decisions"] = (
-            DecisionPage.objects.descendant_of(self).live().public().order_by("-date", "-number")[:LATEST_DECISIONS_ON_HOME]
+            visible(DecisionPage.objects.descendant_of(self)).order_by("-date", "-number")[:LATEST_DECISIONS_ON_HOME]
         )
-        context["decision_index"] = DecisionIndexPage.objects.child_of(self).live().public().first()
-        context["policy_index"] = PolicyIndexPage.objects.child_of(self).live().public().first()
+        context["decision_index"] = visible(DecisionIndexPage.objects.child_of(self)).first()
+        context["policy_index"] = visible(PolicyIndexPage.objects.child_of(self)).first()
         context["search_examples"] = EXAMPLE_QUERIES
         return context
 
 
-class StandardPage(Page):
+class StandardPage(KnownRestrictions, Page):
     """A plain content page: about the project, good practices, the accessibility statement."""
 
     intro = models.TextField(verbose_name=_("Въведение"), blank=True, max_length=600)

@@ -18,6 +18,8 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from botevgrad.public_tree import visible
+
 from .models.measures import MeasureStatus
 from .models.stages import PolicyStage
 
@@ -53,7 +55,7 @@ def adopting_decision(page):
     from wagtail.models import Page
 
     model = page._meta.get_field("adopted_by").related_model
-    return model.objects.filter(pk=page.adopted_by_id, pk__in=Page.objects.live().public().values("pk")).first()
+    return model.objects.filter(pk=page.adopted_by_id, pk__in=visible(Page.objects).values("pk")).first()
 
 
 def stage_warnings(page, at=None):

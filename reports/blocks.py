@@ -1,14 +1,19 @@
 """Live data blocks editors put beside their own text in a monitoring report.
 
 Each block shows the data as it is when the report is read, and only while the page the data belongs to is
-public: a block on a draft, unpublished or view-restricted policy renders nothing at all.
+public: a block on a draft, unpublished or view-restricted policy renders nothing at all. What a block shows is
+remembered under PUBLIC_PAGES, whose version every write to a public table replaces, and for the day (a measure
+becomes overdue with the date): a report of many blocks then costs no query per block.
 """
 
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from botevgrad.public_tree import visible
+from botevgrad.remembered import PUBLIC_PAGES
 from policy_pages.blocks import ContentStreamBlock
 
 from .choosers import IndicatorChooserBlock
@@ -17,11 +22,13 @@ from .choosers import IndicatorChooserBlock
 def is_public(page):
     from wagtail.models import Page
 
-    return page is not None and Page.objects.live().public().filter(pk=page.pk).exists()
+    return page is not None and visible(Page.objects).filter(pk=page.pk).exists()
 
 
 class LiveDataBlock(blocks.StructBlock):
     """A block whose context is the data of a public policy page, or `hidden` when that page is not public."""
+
+    chosen = None  # the name of the child block choosing what the block shows
 
     def data_page(self, value):
         raise NotImplementedError
@@ -31,17 +38,24 @@ class LiveDataBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        page = self.data_page(value)
-        context["hidden"] = not is_public(page)
-        if not context["hidden"]:
-            context.update(self.data_context(value), policy=page)
+        chosen = value[self.chosen]
+        parts = (type(self).__name__, chosen.pk if chosen else None, timezone.localdate())
+        context.update(PUBLIC_PAGES.remembered("report-block", parts, lambda: self.shown(value)))
         return context
+
+    def shown(self, value):
+        page = self.data_page(value)
+        if not is_public(page):
+            return {"hidden": True}
+        return {"hidden": False, "policy": page, **self.data_context(value)}
 
 
 class PolicyProgressBlock(LiveDataBlock):
     policy = blocks.PageChooserBlock(page_type="policy_pages.PolicyPage", label=_("Политика"))
     heading = blocks.CharBlock(label=_("Заглавие"), required=False,
                                help_text=_("Ако е празно: „Изпълнение на <политиката>“."))
+
+    chosen = "policy"
 
     class Meta:
         icon = "tasks"
@@ -69,6 +83,8 @@ class PolicyProgressBlock(LiveDataBlock):
 class IndicatorChartBlock(LiveDataBlock):
     indicator = IndicatorChooserBlock(label=_("Индикатор"))
 
+    chosen = "indicator"
+
     class Meta:
         icon = "table"
         label = _("Графика на индикатор (живи данни)")
@@ -89,6 +105,8 @@ class IndicatorChartBlock(LiveDataBlock):
 class EvaluationSummaryBlock(LiveDataBlock):
     period = SnippetChooserBlock("consultations.EvaluationPeriod", label=_("Период за оценка"))
 
+    chosen = "period"
+
     class Meta:
         icon = "success"
         label = _("Обобщение на оценките за период (живи данни)")
@@ -108,6 +126,8 @@ class EvaluationSummaryBlock(LiveDataBlock):
 
 class ConsultationSummaryBlock(LiveDataBlock):
     consultation = SnippetChooserBlock("consultations.Consultation", label=_("Консултация"))
+
+    chosen = "consultation"
 
     class Meta:
         icon = "form"

@@ -8,12 +8,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from botevgrad.public_tree import KnownRestrictions, visible
+
 from .blocks import ReportStreamBlock
 
 REPORTS_PER_PAGE = 20
 
 
-class ReportIndexPage(Page):
+class ReportIndexPage(KnownRestrictions, Page):
     """The list of monitoring reports, newest first."""
 
     intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
@@ -32,7 +34,7 @@ class ReportIndexPage(Page):
         from search.pagination import page_of
 
         context = super().get_context(request, *args, **kwargs)
-        reports = MonitoringReportPage.objects.child_of(self).live().public().order_by("-report_date", "-pk")
+        reports = visible(MonitoringReportPage.objects.child_of(self)).order_by("-report_date", "-pk")
         context["reports"], context["page_error"], context["page_status"] = page_of(reports, request, REPORTS_PER_PAGE)
         return context
 
@@ -43,7 +45,7 @@ class ReportIndexPage(Page):
         return response
 
 
-class MonitoringReportPage(Page):
+class MonitoringReportPage(KnownRestrictions, Page):
     """A monitoring report: what the administration writes, with live progress, charts, evaluations and справки."""
 
     report_date = models.DateField(verbose_name=_("Дата на отчета"), default=timezone.localdate)

@@ -9,8 +9,10 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.search import index
+
+from botevgrad.public_tree import hidden_collection_ids, visible
 
 from .bulgarian import extra_stems, index_words
 from .drafts import drafted_only
@@ -69,18 +71,11 @@ def searchable_text(obj, related=False):
 
 
 def visible_pages():
-    return Page.objects.live().public()
-
-
-def restricted_collection_ids():
-    ids = set()
-    for restriction in CollectionViewRestriction.objects.select_related("collection"):
-        ids.update(restriction.collection.get_descendants(inclusive=True).values_list("id", flat=True))
-    return ids
+    return visible(Page.objects)
 
 
 def public_documents():
-    return get_document_model().objects.exclude(collection_id__in=restricted_collection_ids())
+    return get_document_model().objects.exclude(collection_id__in=hidden_collection_ids())
 
 
 def entry_values(fields):

@@ -12,12 +12,14 @@ from django.db.models import Prefetch, prefetch_related_objects
 from rest_framework.fields import Field
 from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError, get_full_url, get_restricted_collection_ids
+from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from decisions.models import DecisionDocument, DecisionPage
 from search.forms import MAX_QUERY_LENGTH
+
+from .public_tree import hidden_collection_ids
 
 # Beyond this PostgreSQL's OFFSET overflows, and no client needs to skip a million rows.
 MAX_OFFSET = 1_000_000
@@ -167,7 +169,7 @@ class PublicPagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
 
     @cached_property
     def restricted_collection_ids(self):
-        return get_restricted_collection_ids(self.request)
+        return hidden_collection_ids(self.request)
 
     def get_base_queryset(self):
         # Wagtail builds it (reading every view restriction) up to three times per request.

@@ -5,14 +5,14 @@ cost a site lookup and three queries on every page, the search page's most expen
 """
 
 from django.utils.functional import SimpleLazyObject
-from wagtail.models import Site
 
+from botevgrad.public_tree import site_for, visible
 from botevgrad.remembered import PUBLIC_PAGES
 from home.models import MunicipalityContacts
 
 
 def read_layout(site):
-    navigation = list(site.root_page.get_children().live().public().in_menu())
+    navigation = list(visible(site.root_page.get_children()).in_menu())
     # The footer links to both pages: fetch them with the setting rather than one query each.
     contacts = MunicipalityContacts.objects.select_related("accessibility_page", "privacy_page").filter(site=site).first()
     # Not for_site(), which writes the empty setting on first use: a visit should write nothing.
@@ -25,7 +25,7 @@ def site_navigation(request):
 
     def read():
         if not layout:
-            site = PUBLIC_PAGES.remembered("site", (request.get_host(),), lambda: Site.find_for_request(request))
+            site = site_for(request)
             layout["value"] = ([], None) if site is None else PUBLIC_PAGES.remembered(
                 "layout", (site.pk,), lambda: read_layout(site))
         return layout["value"]

@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from botevgrad.public_tree import KnownRestrictions
 from consultations.models import StakeholderType
 from home.slugs import latin_slugify
 
@@ -37,7 +38,7 @@ MAX_TEXT_ANSWER_LENGTH = 2000
 CLEAN_NAME_LENGTH = 60
 
 
-class SurveyPage(RoutablePageMixin, AbstractForm):
+class SurveyPage(KnownRestrictions, RoutablePageMixin, AbstractForm):
     """A survey: its questions (form builder), the public results of its answers, a CSV of them for editors."""
 
     intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link", "ol", "ul"])

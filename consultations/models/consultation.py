@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from botevgrad.public_tree import visible
+
 from .field_errors import ConstraintErrorsAtFields
 
 # чл. 26, ал. 4 ЗНА: at least 30 days; exceptionally, with the reason stated, not less than 14.
@@ -35,7 +37,7 @@ class ConsultationQuerySet(models.QuerySet):
         """
         from wagtail.models import Page
 
-        return self.filter(policy_page__in=Page.objects.live().public().values("pk"))
+        return self.filter(policy_page__in=visible(Page.objects).values("pk"))
 
     def announced(self):
         """Visible consultations that their live page really shows, so that a link to the form leads to it."""

@@ -14,6 +14,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from botevgrad.public_tree import visible
+
 from .consultation import OpensAndCloses
 from .field_errors import ConstraintErrorsAtFields
 from .submission import StakeholderType
@@ -34,7 +36,7 @@ class EvaluationPeriodQuerySet(models.QuerySet):
         """Periods whose policy page any visitor may see: everything public about a period follows its page."""
         from wagtail.models import Page
 
-        return self.filter(policy_page__in=Page.objects.live().public().values("pk"))
+        return self.filter(policy_page__in=visible(Page.objects).values("pk"))
 
 
 class EvaluationPeriod(OpensAndCloses, ConstraintErrorsAtFields, index.Indexed, ClusterableModel):

@@ -8,10 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from botevgrad.public_tree import KnownRestrictions
+
 from .consultation import Consultation
 
 
-class ConsultationIndexPage(RoutablePageMixin, Page):
+class ConsultationIndexPage(KnownRestrictions, RoutablePageMixin, Page):
     """Lists open, upcoming and closed consultations with their policy; RSS and Atom feeds of them."""
 
     intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])

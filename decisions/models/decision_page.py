@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from botevgrad.public_tree import KnownRestrictions, hidden_collection_ids, visible
+
 from ..permalinks import permanent_url
 
 # What the editor offers for a decision's text; the import sanitises to the same (decisions/rich_text.py).
@@ -62,7 +64,7 @@ class DecisionPageTag(TaggedItemBase):
     content_object = ParentalKey("decisions.DecisionPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class DecisionPage(Page):
+class DecisionPage(KnownRestrictions, Page):
     """One decision or order: its number and date make its permanent address (/…/2025-123/)."""
 
     issuing_body = models.CharField(
@@ -277,14 +279,10 @@ class DecisionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Which pages sit in a view-restricted section: asked once for the policies and the related acts.
-        private = Page.objects.all().private_q()
-        from wagtail.api.v2.utils import get_restricted_collection_ids  # it loads models: not at import time
-
         # Attachments follow their collection's view restriction, as the API's and the documents' own views do.
         context["documents"] = self.documents.select_related("document").exclude(
-            document__collection_id__in=get_restricted_collection_ids(request))
-        context["policies"] = self.related_policies.live().exclude(private)
+            document__collection_id__in=hidden_collection_ids(request))
+        context["policies"] = visible(self.related_policies)
         archive_url = self.archive_url(request)
         context["tags"] = [
             (tag, f"{archive_url}?{urlencode({'tag': tag.slug})}" if archive_url else None) for tag in self.tags.all()
@@ -292,14 +290,14 @@ class DecisionPage(Page):
         context["permanent_url"] = permanent_url(self, request)
         changing_act = None
         if self.amended_or_repealed_by_id:
-            changing_act = DecisionPage.objects.live().exclude(private).filter(pk=self.amended_or_repealed_by_id).first()
+            changing_act = visible(DecisionPage.objects).filter(pk=self.amended_or_repealed_by_id).first()
             context["changed_by_note"] = self.changed_by_note(
                 changing_act or DecisionPage.objects.get(pk=self.amended_or_repealed_by_id)
             )
         context["changing_act"] = changing_act
         context["changed_acts"] = [
             (act, self.changes_note(act))
-            for act in self.amends.live().exclude(private).order_by("date", "number")
+            for act in visible(self.amends).order_by("date", "number")
         ]
         return context
 

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from botevgrad.public_tree import KnownRestrictions
+
 from .. import archive_cache
 from ..archive import filter_archive, search_unavailable
 from ..forms import BODY_CHOICES, SORT_CHOICES, STATUS_CHOICES, DecisionFilterForm
@@ -38,7 +40,7 @@ def options(choices, selected):
     return [(value, label, str(value) == str(selected or "")) for value, label in choices]
 
 
-class DecisionIndexPage(RoutablePageMixin, Page):
+class DecisionIndexPage(KnownRestrictions, RoutablePageMixin, Page):
     """The decisions archive: every decision and order, filterable, searchable, sortable and exportable."""
 
     intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])

@@ -11,6 +11,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from botevgrad.public_tree import visible
 from consultations.models.field_errors import ConstraintErrorsAtFields
 
 # The lev's irrevocably fixed rate to the euro; amounts set in leva are shown in both currencies.
@@ -205,7 +206,7 @@ def public_measures(page):
     # links the editor chose in the form.
     measures_saved = [measure for measure in measures if measure.pk is not None]
     if measures_saved:
-        decisions = MeasureDecision.objects.filter(decision__in=Page.objects.live().public().values("pk"))
+        decisions = MeasureDecision.objects.filter(decision__in=visible(Page.objects).values("pk"))
         documents = MeasureDocument.objects.filter(document__in=public_documents())
         prefetch_related_objects(
             measures_saved,

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from botevgrad.public_tree import KnownRestrictions, visible
 from consultations.pages import ParticipationPageMixin
 
 from ..blocks import PolicyStreamBlock
@@ -22,7 +23,7 @@ from ..panels import StageWarningsPanel
 from .stages import PolicyStage
 
 
-class PolicyIndexPage(Page):
+class PolicyIndexPage(KnownRestrictions, Page):
     """Lists the municipal policies and where each one is in its lifecycle."""
 
     intro = RichTextField(verbose_name=_("Въведение"), blank=True, features=["bold", "italic", "link"])
@@ -39,7 +40,7 @@ class PolicyIndexPage(Page):
     def policies(self):
         from ..lifecycle import with_public_stage
 
-        return with_public_stage(PolicyPage.objects.child_of(self).live().public().order_by("path"))
+        return with_public_stage(visible(PolicyPage.objects.child_of(self)).order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -78,7 +79,7 @@ class PolicyPageTag(TaggedItemBase):
     content_object = ParentalKey("policy_pages.PolicyPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class PolicyPage(ParticipationPageMixin, Page):
+class PolicyPage(KnownRestrictions, ParticipationPageMixin, Page):
     """One municipal policy: its text, stage, responsible department and tags."""
 
     summary = models.TextField(
@@ -219,7 +220,7 @@ class PolicyPage(ParticipationPageMixin, Page):
         # The stage shown follows the consultations just read (lifecycle.public_stage), with no query of its own.
         self.consulting_now = any(consultation.is_open() for consultation in consultations)
         # The reverse side of DecisionPage.related_policies; decisions sit below this app.
-        context["related_decisions"] = self.related_decisions.live().public().order_by("-date", "-number")
+        context["related_decisions"] = visible(self.related_decisions).order_by("-date", "-number")
         context["tags"] = self.tags.all()
         monitoring = monitoring_section(self, request)
         context["monitoring"] = monitoring

@@ -75,7 +75,7 @@ def test_policy_page_with_a_consultation_query_count(client, policy, consultatio
                                                      django_assert_max_num_queries):
     SubmissionFactory.create_batch(submissions, consultation=consultation, status=SubmissionStatus.APPROVED)
     client.get(policy.url)
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(5):
         assert client.get(policy.url).status_code == 200
 
 
@@ -112,8 +112,7 @@ def test_feeds_are_valid_xml_with_the_consultations(client, index, policy, feed,
 def test_index_query_count(client, index, policy, consultations, django_assert_max_num_queries):
     ConsultationFactory.create_batch(consultations, policy_page=policy, shown_on_page=True)
     client.get(index.url)
-    # 14: the closed list checks page visibility on its own (one view-restriction query more).
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(4):
         assert client.get(index.url).status_code == 200
 
 

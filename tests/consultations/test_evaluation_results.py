@@ -4,6 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import reset_queries
 from django.test import override_settings
 from django.utils import timezone
 
@@ -111,12 +112,17 @@ def test_the_results_of_a_page_take_the_same_queries_for_ten_and_five_hundred_ev
     rate(period, 10, [3, 4])
     add_recommendation(add_evaluation(period, "r@example.org", [3, 3], recommendation="Повече пейки."),
                        "Повече пейки.", answer="accepted")
-    with django_assert_max_num_queries(29) as few:
+    client.get(policy.url)  # what is remembered until the next change (the tree, the results) is read once
+    reset_queries()
+    with django_assert_max_num_queries(8) as few:
         assert client.get(policy.url).status_code == 200
+    made_with = len(few)  # read now: the log is emptied before the next count
     rate(period, 489, [5, 1], start=10)
     for n in range(30):
         add_recommendation(add_evaluation(period, f"more{n}@example.org", [1, 1], status="replaced"), f"Препоръка {n}")
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(policy.url)
+    reset_queries()  # Django logs 9,000 queries at most: a full log would count none
+    with django_assert_max_num_queries(made_with):
         page = client.get(policy.url).content.decode()
     assert "Въз основа на 500 потвърдени оценки" in page
     assert "Страница 1 от 2" in page  # 31 published recommendations, 20 a page

@@ -112,5 +112,5 @@ def test_report_query_count(client, closed, publish, submissions, django_assert_
     SubmissionFactory.create_batch(submissions, consultation=closed)
     publish(closed)
     client.get(report_url(closed))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(2):
         assert client.get(report_url(closed)).status_code == 200

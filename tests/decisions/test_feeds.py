@@ -121,6 +121,7 @@ def test_feed_is_capped_and_its_queries_do_not_grow(client, decision_index, page
         client.get(url)
     for number in range(4, 56):
         DecisionPageFactory(parent=decision_index, number=number)
+    client.get(url)  # and what the site remembers about its tree is read again after the writes
     with CaptureQueriesContext(connection) as large:
         titles, _ = feed_items(client, url)
     assert len(titles) == 50
@@ -157,7 +158,7 @@ def test_news_feed_has_open_consultations_and_decisions_newest_first(client, new
 
 def test_news_feed_queries_are_pinned(client, news, django_assert_max_num_queries):
     client.get(reverse("feeds:news_rss"))
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(2):
         client.get(reverse("feeds:news_rss"))
 
 

@@ -82,8 +82,7 @@ def test_home_query_count_does_not_grow_with_content(client, policy_index, decis
     for policy in PolicyPage.objects.all():
         ConsultationFactory(policy_page=policy, shown_on_page=True)
     client.get("/")  # warm the site-root caches a real server keeps between requests
-    # 17: announcing only consultations of public pages costs one view-restriction query (issue 10's to cut).
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(6):
         assert client.get("/").status_code == 200
 
 

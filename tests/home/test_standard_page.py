@@ -48,7 +48,7 @@ def test_standard_page_query_count(client, standard_page_factory, home, django_a
     for _ in range(20):
         standard_page_factory(parent=page)
     client.get(page.url)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(1):
         assert client.get(page.url).status_code == 200
     assert StandardPage.objects.count() == 21
 

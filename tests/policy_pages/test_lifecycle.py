@@ -68,7 +68,7 @@ def test_the_policy_list_reads_the_stages_in_its_own_query(client, policy_index,
         ConsultationFactory(policy_page=policy_page_factory(parent=policy_index, title=f"Политика {number}"),
                             shown_on_page=True)
     client.get(policy_index.url)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(2):
         assert client.get(policy_index.url).status_code == 200
 
 

@@ -48,7 +48,7 @@ def test_policy_page_query_count(client, policy_index, decision_index, policy_pa
         decision.related_policies = [policy]
         decision_index.add_child(instance=decision)
     client.get(policy.url)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(4):
         assert client.get(policy.url).status_code == 200
 
 
@@ -57,7 +57,7 @@ def test_policy_index_query_count(client, policy_index, policy_page_factory, pol
     for _ in range(policies):
         policy_page_factory(parent=policy_index)
     client.get(policy_index.url)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(2):
         assert client.get(policy_index.url).status_code == 200
 
 

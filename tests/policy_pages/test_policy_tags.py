@@ -66,7 +66,7 @@ def test_filtered_policy_list_query_count_is_flat(client, policy_index, policy_p
     for number in range(count):
         tagged(policy_page_factory(parent=policy_index), "паркове", f"друг-{number}")
     client.get(policy_index.url, {"tag": "паркове"})
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(3):
         assert client.get(policy_index.url, {"tag": "паркове"}).status_code == 200
 
 
@@ -75,5 +75,5 @@ def test_policy_page_query_count_with_tags(client, policy_index, policy_page_fac
                                            django_assert_max_num_queries):
     policy = tagged(policy_page_factory(parent=policy_index), *[f"етикет-{n}" for n in range(count)])
     client.get(policy.url)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(4):
         assert client.get(policy.url).status_code == 200

@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import reset_queries
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -146,12 +147,17 @@ def test_a_report_is_found_by_the_site_search_under_its_policies(client, report,
 
 def test_a_report_page_takes_the_same_queries_with_few_or_many_measures(
         client, report, policy, django_assert_max_num_queries):
-    with django_assert_max_num_queries(44) as few:
+    client.get(report.url)  # what is remembered until the next change (the tree, the blocks' data) is read once
+    reset_queries()
+    with django_assert_max_num_queries(8) as few:
         client.get(report.url)
+    made_with = len(few)  # read now: the log is emptied before the next count
     for number in range(50):
         Measure.objects.create(page=policy, sort_order=10 + number, title=f"Мярка {number}",
                                responsible_unit="Звено", status="in_progress", progress=number)
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(report.url)
+    reset_queries()  # Django logs 9,000 queries at most: a full log would count none
+    with django_assert_max_num_queries(made_with):
         assert client.get(report.url).status_code == 200
 
 

@@ -79,7 +79,7 @@ def test_search_query_count(client, decision_index, decisions, django_assert_max
             DecisionPageFactory(parent=decision_index, body="<p>Бюджетът за пътища.</p>")
     client.get("/search/", {"q": "пътища"})
     # One of them asks the planner how many entries have the word, before counting them (search/engine.py).
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(4):
         assert client.get("/search/", {"q": "пътища"}).status_code == 200
 
 

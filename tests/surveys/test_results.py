@@ -124,7 +124,7 @@ def test_the_results_page_takes_the_same_queries_with_few_or_many_answers(
     add_answers(survey, answers // 2, group="business", informed="Слабо", text="Друг текст")
     SurveyTextAnswer.objects.update(status=TextAnswerStatus.PUBLISHED)
     client.get(survey.url)  # the layout's remembered parts
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         results_page(client, survey)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(8):
         client.get(survey.url)

@@ -3,6 +3,7 @@ server's floor, made afresh (the page cache off) and from the page cache (as an 
 the same for the archive's pages once 10,000 more decisions are imported."""
 
 import contextlib
+import csv
 import json
 import os
 import secrets
@@ -151,13 +152,15 @@ def main():
         manage(env, "collectstatic", "--no-input")
         PAGES["decision page"] = newest_decision(env)
         demo = measure_pages(env, port, PAGES)
-        add_decisions(env, LARGE_ARCHIVE)
+        halves = add_decisions(env, LARGE_ARCHIVE)
         large = measure_pages(env, port, {name: PAGES[name] for name in LARGE_PAGES})
     print(f"\nwrk: 2 threads, {CONNECTIONS} connections, {DURATION} a page; gunicorn 2 workers; PostgreSQL; "
           f"memcached; load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
     print("Demo content:\n")
     print_table(*demo)
     print(f"\nThe archive's pages with {LARGE_ARCHIVE:,} more decisions (benchmarks/search_data.py, imported):\n")
+    print_halves(halves)
+    print()
     print_table(*large)
     output = ROOT / "benchmarks" / "results"
     output.mkdir(exist_ok=True)
@@ -187,14 +190,40 @@ def newest_decision(env):
 
 
 def add_decisions(env, rows):
-    """Import `rows` generated decisions as an editor would, and let the task worker index them."""
+    """Import `rows` generated decisions as an editor would, in two halves (the newer years, then the older), and
+    let the task worker index each: [(decisions, import seconds, worker seconds)], the second half's into an
+    archive that already holds the first, so a slowdown with the archive's size shows."""
+    halves = []
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "decisions.csv"
-        write_dataset(path, rows)
-        # A row at fault exits 1 and the rest is imported; the import's own figures are make bench-search's.
-        subprocess.run([PYTHON, "manage.py", "import_decisions", str(path), "--verbosity", "0"], cwd=ROOT, env=env,
-                       stdout=subprocess.DEVNULL)
-    manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--verbosity", "0")
+        whole = Path(folder) / "decisions.csv"
+        write_dataset(whole, rows)
+        with whole.open(encoding="utf-8", newline="") as file:
+            header, *lines = list(csv.reader(file))
+        # Newest first; an act is only ever changed by one of its own year, so a split between years keeps each
+        # amendment's two acts in the same half.
+        middle_year = lines[len(lines) // 2][2][:4]
+        for part in ([line for line in lines if line[2][:4] > middle_year],
+                     [line for line in lines if line[2][:4] <= middle_year]):
+            path = Path(folder) / "half.csv"
+            with path.open("w", encoding="utf-8", newline="") as file:
+                csv.writer(file).writerows([header, *part])
+            start = time.monotonic()
+            # A row at fault exits 1 and the rest is imported; the import's own figures are make bench-search's.
+            subprocess.run([PYTHON, "manage.py", "import_decisions", str(path), "--verbosity", "0"], cwd=ROOT,
+                           env=env, stdout=subprocess.DEVNULL)
+            imported = time.monotonic()
+            manage(env, "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--verbosity", "0")
+            halves.append((len(part), imported - start, time.monotonic() - imported))
+    return halves
+
+
+def print_halves(halves):
+    before = 0
+    for count, import_seconds, worker_seconds in halves:
+        print(f"import of {count:,} decisions, {before:,} imported before: {import_seconds:.1f} s "
+              f"({count / import_seconds:,.0f}/s); the task worker indexing them: {worker_seconds:.1f} s "
+              f"({count / worker_seconds:,.0f}/s)")
+        before += count
 
 
 if __name__ == "__main__":

@@ -177,3 +177,21 @@ def test_every_page_model_of_the_site_knows_its_restrictions():
             and not model.__module__.startswith("wagtail")]
     assert len(ours) >= 10
     assert [model for model in ours if not issubclass(model, KnownRestrictions)] == []
+
+
+@pytest.mark.parametrize("decisions", [1, 40])
+def test_the_sitemap_lists_what_wagtails_does_in_the_same_few_queries(tree, decision_index, decisions,
+                                                                     django_assert_max_num_queries):
+    from wagtail.contrib.sitemaps.views import sitemap as wagtails_sitemap
+
+    for _ in range(decisions):
+        DecisionPageFactory(parent=decision_index)
+    PageViewRestriction.objects.create(page=tree["survey"], restriction_type=PageViewRestriction.LOGIN)
+    client = Client()
+    client.get("/sitemap.xml")
+    with django_assert_max_num_queries(3):
+        ours = client.get("/sitemap.xml")
+    wagtails = wagtails_sitemap(request_for("/sitemap.xml"))
+    wagtails.render()
+    assert ours.content == wagtails.content
+    assert tree["survey"].url not in ours.content.decode() and tree["decision"].url in ours.content.decode()

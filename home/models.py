@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from botevgrad.page_cache import remembered_until_next_change
 from botevgrad.public_tree import KnownRestrictions, visible
 from consultations.models import Consultation
 from decisions.models import DecisionIndexPage, DecisionPage
@@ -43,19 +44,26 @@ class HomePage(KnownRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        policies = list(with_public_stage(visible(PolicyPage.objects.descendant_of(self)).order_by("path")))
-        context["policies"] = policies
-        # Only what a live page really shows: an announcement must lead to a form people can use.
-        context["open_consultations"] = Consultation.objects.announced().open_now().filter(
-            policy_page__in=[p.pk for p in policies]
-        ).select_related("policy_page")
-        context["latest_decisions"] = (
-            visible(DecisionPage.objects.descendant_of(self)).order_by("-date", "-number")[:LATEST_DECISIONS_ON_HOME]
-        )
-        context["decision_index"] = visible(DecisionIndexPage.objects.child_of(self)).first()
-        context["policy_index"] = visible(PolicyIndexPage.objects.child_of(self)).first()
+        if getattr(request, "is_preview", False):
+            context.update(self.listed())
+        else:
+            # The same for every visitor until a write or a consultation's opening or closing changes it.
+            context.update(remembered_until_next_change("home-lists", (self.pk,), self.listed))
         context["search_examples"] = EXAMPLE_QUERIES
         return context
+
+    def listed(self):
+        policies = list(with_public_stage(visible(PolicyPage.objects.descendant_of(self)).order_by("path")))
+        return {
+            "policies": policies,
+            # Only what a live page really shows: an announcement must lead to a form people can use.
+            "open_consultations": list(Consultation.objects.announced().open_now().filter(
+                policy_page__in=[p.pk for p in policies]).select_related("policy_page")),
+            "latest_decisions": list(visible(DecisionPage.objects.descendant_of(self)).order_by(
+                "-date", "-number")[:LATEST_DECISIONS_ON_HOME]),
+            "decision_index": visible(DecisionIndexPage.objects.child_of(self)).first(),
+            "policy_index": visible(PolicyIndexPage.objects.child_of(self)).first(),
+        }
 
 
 class StandardPage(KnownRestrictions, Page):

@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
 
 from . import content_changes
+from .remembered import PUBLIC_PAGES
 from .segmented_gzip import compress_parts, gzip_body
 
 logger = logging.getLogger(__name__)
@@ -161,6 +162,20 @@ def next_change_under(version):
     moment = next_change(timezone.now())
     cache.set(NEXT_CHANGE_KEY, (version, moment), None)
     return moment
+
+
+def remembered_until_next_change(name, parts, compute):
+    """PUBLIC_PAGES.remembered for what also changes with time alone (an announcement of an open consultation, a
+    policy's stage while it is consulted on): forgotten, as kept pages are, once the next timed moment passes."""
+    version = content_changes.current_version()
+    if version is None:
+        return compute()
+    try:
+        moment = next_change_under(version)
+    except Exception:
+        logger.warning("The cache did not answer; %s is computed without it", name, exc_info=True)
+        return compute()
+    return PUBLIC_PAGES.remembered(name, (*parts, moment), compute)
 
 
 class AnonymousPageCacheMiddleware:

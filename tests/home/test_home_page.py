@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from policy_pages.models import PolicyPage, PolicyStage
@@ -36,6 +37,21 @@ def test_home_lists_consultations_open_now(client, policy_index):
                         shown_on_page=True)
     response = client.get("/")
     assert [c.title for c in response.context["open_consultations"]] == ["Отворена"]
+
+
+def test_an_announcement_comes_and_goes_with_the_consultation_though_nothing_is_written(client, policy_index,
+                                                                                       page_cache_off):
+    """The home page's lists are remembered until a write or the next opening or closing (home/models.py)."""
+    policy = PolicyPageFactory(parent=policy_index, title="Социални услуги")
+    opens = timezone.now() + timedelta(hours=1)
+    ConsultationFactory(policy_page=policy, title="Скоро отворена", opens_at=opens,
+                        closes_at=opens + timedelta(days=30), shown_on_page=True)
+    assert "Скоро отворена" not in client.get("/").content.decode()
+    assert "Скоро отворена" not in client.get("/").content.decode()  # from what was remembered
+    with time_machine.travel(opens + timedelta(minutes=1)):
+        assert "Скоро отворена" in client.get("/").content.decode()
+    with time_machine.travel(opens + timedelta(days=30, minutes=1)):
+        assert "Скоро отворена" not in client.get("/").content.decode()
 
 
 def test_home_says_so_when_nothing_is_open(client, home):
@@ -82,7 +98,7 @@ def test_home_query_count_does_not_grow_with_content(client, policy_index, decis
     for policy in PolicyPage.objects.all():
         ConsultationFactory(policy_page=policy, shown_on_page=True)
     client.get("/")  # warm the site-root caches a real server keeps between requests
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(1):
         assert client.get("/").status_code == 200
 
 

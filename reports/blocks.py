@@ -2,18 +2,17 @@
 
 Each block shows the data as it is when the report is read, and only while the page the data belongs to is
 public: a block on a draft, unpublished or view-restricted policy renders nothing at all. What a block shows is
-remembered under PUBLIC_PAGES, whose version every write to a public table replaces, and for the day (a measure
-becomes overdue with the date): a report of many blocks then costs no query per block.
+remembered until a write to a public table or the next moment data changes with time alone (midnight, when a
+measure becomes overdue; a period opening or closing): a report of many blocks then costs no query per block.
 """
 
 from django.db.models import Count
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from botevgrad.public_tree import visible
-from botevgrad.remembered import PUBLIC_PAGES
+from botevgrad.page_cache import remembered_until_next_change
 from policy_pages.blocks import ContentStreamBlock
 
 from .choosers import IndicatorChooserBlock
@@ -39,8 +38,8 @@ class LiveDataBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         chosen = value[self.chosen]
-        parts = (type(self).__name__, chosen.pk if chosen else None, timezone.localdate())
-        context.update(PUBLIC_PAGES.remembered("report-block", parts, lambda: self.shown(value)))
+        parts = (type(self).__name__, chosen.pk if chosen else None)
+        context.update(remembered_until_next_change("report-block", parts, lambda: self.shown(value)))
         return context
 
     def shown(self, value):

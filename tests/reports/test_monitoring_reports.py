@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
 from django.db import reset_queries
 from django.urls import reverse
 from django.utils import timezone
@@ -172,3 +173,20 @@ def test_the_indicator_chooser_lists_indicators_for_editors(client, indicator):
     html = json.loads(response.content)["html"]
     # Each indicator is named with its policy, since several policies measure alike things.
     assert "Записани ученици" in html and "Образование" in html
+
+
+def test_a_measure_due_today_shows_as_overdue_from_midnight_though_nothing_is_written(client, report, policy,
+                                                                                      page_cache_off):
+    """A block's data is remembered until a write or the next timed moment (midnight here): reports/blocks.py."""
+    today = timezone.localdate()
+    Measure.objects.create(page=policy, sort_order=5, title="Нова ограда", responsible_unit="Инвестиции",
+                           status="in_progress", progress=40, due_on=today)
+
+    def overdue():
+        return client.get(report.url).content.decode().split("изтекъл срок:")[1].split("</ul>")[0]
+
+    assert "Нова ограда" not in overdue()
+    assert "Нова ограда" not in overdue()  # from what was remembered
+    tomorrow = timezone.make_aware(datetime.datetime.combine(today + timedelta(days=1), datetime.time(0, 5)))
+    with time_machine.travel(tomorrow):
+        assert "Нова ограда" in overdue()

@@ -87,9 +87,8 @@ def filter_archive(index_page, form):
     """Apply the validated form to the archive's decisions; never fall back to a different list than asked for."""
     from .models import DecisionPage, DecisionPageTag
 
-    result = ArchiveQuery(
-        policies=list(visible(policy_model().objects).order_by("title").only("pk", "slug", "title"))
-    )
+    result = ArchiveQuery(policies=archive_cache.remembered("policies", (), lambda: list(
+        visible(policy_model().objects).order_by("title").only("pk", "slug", "title"))))
     if not form.is_valid():
         result.status, result.errors = 400, form.error_messages_list()
         return result

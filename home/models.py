@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from botevgrad.page_cache import remembered_until_next_change
+from botevgrad.page_cache import remembered_for_page
 from botevgrad.public_tree import KnownRestrictions, visible
 from consultations.models import Consultation
 from decisions.models import DecisionIndexPage, DecisionPage
@@ -44,11 +44,8 @@ class HomePage(KnownRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            context.update(self.listed())
-        else:
-            # The same for every visitor until a write or a consultation's opening or closing changes it.
-            context.update(remembered_until_next_change("home-lists", (self.pk,), self.listed))
+        # The same for every visitor until a write or a consultation's opening or closing changes it.
+        context.update(remembered_for_page(request, self, "home-lists", self.listed))
         context["search_examples"] = EXAMPLE_QUERIES
         return context
 

@@ -2,7 +2,7 @@
 
 import logging
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage, Page, Paginator
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from botevgrad.remembered import PUBLIC_PAGES
 
+from .config import uses_elasticsearch
 from .engine import Filters, SearchUnavailable, search as run_search
 from .forms import EXAMPLE_QUERIES, MAX_QUERY_LENGTH, SearchForm
 from .models import SearchEntry
@@ -34,6 +35,17 @@ def filter_choices():
     return PUBLIC_PAGES.remembered("search-filters", (), read)
 
 
+def results_page_of(query, filters, number):
+    """(the hits on page `number`, or None past the last page; their count; whether it is an estimate)."""
+    results = run_search(query, filters)
+    paginator = Paginator(results, RESULTS_PER_PAGE, allow_empty_first_page=True)
+    try:
+        hits = list(paginator.page(number).object_list)
+    except EmptyPage:
+        hits = None
+    return hits, paginator.count, results.is_estimate()
+
+
 def search(request):
     form = SearchForm(request.GET)
     years, policies = filter_choices()
@@ -54,20 +66,28 @@ def search(request):
     if not query:
         return TemplateResponse(request, "search/search.html", context)
     filters = Filters(kinds=(data["kind"],) if data["kind"] else (), year=data["year"], policy=data["policy"])
+    number = data["page"] or 1
     status = 200
     try:
-        results = run_search(query, filters)
-        paginator = Paginator(results, RESULTS_PER_PAGE, allow_empty_first_page=True)
-        number = data["page"] or 1
-        context.update(results_page=paginator.page(number), results=results,
-                       pagination_query=urlencode({key: value for key, value in
-                                                   [("q", query), ("kind", data["kind"]), ("year", data["year"]),
-                                                    ("policy", data["policy"])] if value}))
-    except EmptyPage:
-        message = ngettext("Няма страница %(number)s; резултатите са на %(total)s страница.",
-                           "Няма страница %(number)s; резултатите са на %(total)s страници.", paginator.num_pages)
-        context["errors"] = [message % {"number": number, "total": paginator.num_pages}]
-        status = 404
+        if uses_elasticsearch():
+            # Elasticsearch takes in a change after the database has: what it answers meanwhile is not remembered.
+            hits, count, estimate = results_page_of(query, filters, number)
+        else:
+            # The entries are rows of a public table: any change to them replaces the version.
+            hits, count, estimate = PUBLIC_PAGES.remembered(
+                "search-page", (query, filters, number), lambda: results_page_of(query, filters, number))
+        paginator = Paginator((), RESULTS_PER_PAGE, allow_empty_first_page=True)
+        paginator.count = count
+        if hits is None:
+            message = ngettext("Няма страница %(number)s; резултатите са на %(total)s страница.",
+                               "Няма страница %(number)s; резултатите са на %(total)s страници.", paginator.num_pages)
+            context["errors"] = [message % {"number": number, "total": paginator.num_pages}]
+            status = 404
+        else:
+            context.update(results_page=Page(hits, number, paginator), results_are_estimated=estimate,
+                           pagination_query=urlencode({key: value for key, value in
+                                                       [("q", query), ("kind", data["kind"]), ("year", data["year"]),
+                                                        ("policy", data["policy"])] if value}))
     except (DatabaseError, SearchUnavailable):
         # The rest of the site keeps working; the person is told, in Bulgarian, to try again.
         logger.exception("Search failed for %r", query)

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from django.core.cache import cache
 from django.db import transaction
 
-from .remembered import PUBLIC_PAGES
+from .remembered import PUBLIC_PAGES, forget_read_version
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +79,7 @@ def current_version():
 
 
 def replace_version():
+    forget_read_version(VERSION_KEY)
     try:
         cache.delete(VERSION_KEY)
     except Exception:

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
 
 from . import content_changes
-from .remembered import PUBLIC_PAGES
+from .remembered import PUBLIC_PAGES, versions_read_once
 from .segmented_gzip import compress_parts, gzip_body
 
 logger = logging.getLogger(__name__)
@@ -178,11 +178,23 @@ def remembered_until_next_change(name, parts, compute):
     return PUBLIC_PAGES.remembered(name, (*parts, moment), compute)
 
 
+def remembered_for_page(request, page, name, compute, parts=()):
+    """What `page` lists (`compute()`, which may differ by `parts`), remembered as remembered_until_next_change; a
+    preview shows the draft's own."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    return remembered_until_next_change(name, (page.pk, *parts), compute)
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        with versions_read_once() as read:
+            return self.respond(request, read)
+
+    def respond(self, request, read_versions):
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = cache_key(request)
@@ -194,6 +206,7 @@ class AnonymousPageCacheMiddleware:
         version = found.get(content_changes.VERSION_KEY) or content_changes.current_version()
         if version is None:
             return self.get_response(request)
+        read_versions[content_changes.VERSION_KEY] = version
         entry = found.get(key)
         if isinstance(entry, Entry) and entry.version == version and entry.valid_until > time.time():
             return entry.response(request)

@@ -40,7 +40,7 @@ def _read_restrictions():
 def restrictions():
     # The fields' names in the key: a value of another shape, remembered by an older deploy, is never read.
     return PUBLIC_PAGES.remembered("view-restrictions", [field.name for field in fields(Restrictions)],
-                                   _read_restrictions)
+                                   _read_restrictions, read_once=True)
 
 
 def visible(queryset):

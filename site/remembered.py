@@ -4,15 +4,40 @@ Each change replaces the kind's version key, which every remembered value's key 
 ever read. A cache that fails or is missing only costs the computation again.
 """
 
+import contextvars
 import hashlib
 import logging
 import uuid
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
 TIMEOUT = 24 * 60 * 60
+_read_versions = contextvars.ContextVar("remembered_read_versions", default=None)
+
+
+@contextmanager
+def versions_read_once():
+    """Inside (a request), each kind's version is asked of the cache once, not once per remembered value: a page
+    made afresh reads up to eight of them. A change made inside drops what was read (`forget_read_version`); the
+    values read once (`remembered(read_once=True)`) are under the version in their keys, so they go with it.
+
+    Another process's change during the request is seen by the next request: what this one remembers meanwhile is
+    kept under the version that change replaced, so it is never read again.
+    """
+    token = _read_versions.set({})
+    try:
+        yield _read_versions.get()
+    finally:
+        _read_versions.reset(token)
+
+
+def forget_read_version(version_key):
+    read = _read_versions.get()
+    if read is not None:
+        read.pop(version_key, None)
 
 
 class Remembered:
@@ -22,23 +47,41 @@ class Remembered:
 
     def version(self):
         """The current version, or None when the cache cannot be asked."""
+        read = _read_versions.get()
+        if read is not None and self.version_key in read:
+            return read[self.version_key]
         try:
             current = cache.get(self.version_key)
             if current is None:
                 cache.add(self.version_key, uuid.uuid4().hex, None)
                 current = cache.get(self.version_key)
-            return current
         except Exception:
             logger.warning("The cache did not answer; %s is computed without it", self.namespace, exc_info=True)
             return None
+        if read is not None and current is not None:
+            read[self.version_key] = current
+        return current
 
-    def remembered(self, name, parts, compute):
-        """`compute()`, or what it returned for the same `parts` since the last `forget()`."""
+    def remembered(self, name, parts, compute, read_once=False):
+        """`compute()`, or what it returned for the same `parts` since the last `forget()`.
+
+        `read_once`: an immutable value a request asks for several times (the view restrictions) is taken from
+        the cache once per request (versions_read_once).
+        """
         current = self.version()
         if current is None:
             return compute()
         digest = hashlib.sha256(repr(parts).encode()).hexdigest()
         key = f"{self.namespace}:{name}:{current}:{digest}"
+        read = _read_versions.get() if read_once else None
+        if read is not None and key in read:
+            return read[key]
+        value = self._cached(key, compute)
+        if read is not None:
+            read[key] = value
+        return value
+
+    def _cached(self, key, compute):
         try:
             value = cache.get(key)
         except Exception:
@@ -48,7 +91,7 @@ class Remembered:
             try:
                 cache.set(key, value, TIMEOUT)
             except Exception:
-                logger.warning("The cache did not take %s's %s", self.namespace, name, exc_info=True)
+                logger.warning("The cache did not take %s", key, exc_info=True)
         return value
 
     def forget(self):
@@ -58,6 +101,7 @@ class Remembered:
         remembered in between from the data before it.
         """
         def replace():
+            forget_read_version(self.version_key)
             try:
                 cache.delete(self.version_key)
             except Exception:

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from botevgrad.page_cache import remembered_for_page
 from botevgrad.public_tree import KnownRestrictions, hidden_collection_ids, visible
 
 from ..permalinks import permanent_url
@@ -279,27 +280,32 @@ class DecisionPage(KnownRestrictions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Attachments follow their collection's view restriction, as the API's and the documents' own views do.
-        context["documents"] = self.documents.select_related("document").exclude(
-            document__collection_id__in=hidden_collection_ids(request))
-        context["policies"] = visible(self.related_policies)
+        hidden = sorted(hidden_collection_ids(request))
+        context.update(remembered_for_page(request, self, "decision-lists", lambda: self.listed(hidden), (hidden,)))
         archive_url = self.archive_url(request)
         context["tags"] = [
-            (tag, f"{archive_url}?{urlencode({'tag': tag.slug})}" if archive_url else None) for tag in self.tags.all()
+            (tag, f"{archive_url}?{urlencode({'tag': tag.slug})}" if archive_url else None) for tag in context["tags"]
         ]
         context["permanent_url"] = permanent_url(self, request)
-        changing_act = None
+        return context
+
+    def listed(self, hidden_collections):
+        """What the page shows beside its own fields. Attachments follow their collection's view restriction, as
+        the API's and the documents' own views do: `hidden_collections` are those the visitor may not see."""
+        changing_act = changed_by_note = None
         if self.amended_or_repealed_by_id:
             changing_act = visible(DecisionPage.objects).filter(pk=self.amended_or_repealed_by_id).first()
-            context["changed_by_note"] = self.changed_by_note(
-                changing_act or DecisionPage.objects.get(pk=self.amended_or_repealed_by_id)
-            )
-        context["changing_act"] = changing_act
-        context["changed_acts"] = [
-            (act, self.changes_note(act))
-            for act in visible(self.amends).order_by("date", "number")
-        ]
-        return context
+            changed_by_note = self.changed_by_note(
+                changing_act or DecisionPage.objects.get(pk=self.amended_or_repealed_by_id))
+        return {
+            "documents": list(self.documents.select_related("document").exclude(
+                document__collection_id__in=hidden_collections)),
+            "policies": list(visible(self.related_policies)),
+            "tags": list(self.tags.all()),
+            "changing_act": changing_act,
+            "changed_by_note": changed_by_note,
+            "changed_acts": [(act, self.changes_note(act)) for act in visible(self.amends).order_by("date", "number")],
+        }
 
     def archive_url(self, request=None):
         """The address of the archive listing this decision, without a query.

@@ -122,7 +122,12 @@ class DecisionIndexPage(KnownRestrictions, RoutablePageMixin, Page):
         try:
             page = paginator.page(number)
             # The list page's decisions are read here, where a search that stops answering can still be told.
-            page.object_list = list(page.object_list)
+            if archive.params["q"]:
+                page.object_list = list(page.object_list)
+            else:
+                listed = page.object_list
+                page.object_list = archive_cache.remembered(
+                    "page", (self.pk, archive.link_query(), number), lambda: list(listed))
         except SearchUnavailable:
             search_unavailable(archive)
             context.update(filter_status=archive.status, filter_errors=archive.errors)

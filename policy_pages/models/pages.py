@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from botevgrad.page_cache import remembered_for_page
 from botevgrad.public_tree import KnownRestrictions, visible
 from consultations.pages import ParticipationPageMixin
 
@@ -211,18 +212,30 @@ class PolicyPage(KnownRestrictions, ParticipationPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from ..lifecycle import adopting_decision, golden_thread
+        from ..lifecycle import golden_thread
         from ..monitoring_section import monitoring_section
 
-        context["stages"] = PolicyStage.choices
-        adopted_by = adopting_decision(self)
-        consultations = list(self.consultations.filter(shown_on_page=True).order_by("opens_at"))
+        listed = remembered_for_page(request, self, "policy-lists", self.listed)
+        consultations = listed["consultations"]
         # The stage shown follows the consultations just read (lifecycle.public_stage), with no query of its own.
         self.consulting_now = any(consultation.is_open() for consultation in consultations)
-        # The reverse side of DecisionPage.related_policies; decisions sit below this app.
-        context["related_decisions"] = visible(self.related_decisions).order_by("-date", "-number")
-        context["tags"] = self.tags.all()
+        context["stages"] = PolicyStage.choices
+        context["related_decisions"] = listed["related_decisions"]
+        context["tags"] = listed["tags"]
         monitoring = monitoring_section(self, request)
         context["monitoring"] = monitoring
-        context["golden_thread"] = golden_thread(self, consultations, adopted_by, monitoring, self.shown_evaluations())
+        context["golden_thread"] = golden_thread(self, consultations, listed["adopted_by"], monitoring,
+                                                 self.shown_evaluations())
         return context
+
+    def listed(self):
+        """What the page lists beside its own fields: its consultations, the decisions that name it (the reverse
+        side of DecisionPage.related_policies; decisions sit below this app), its tags, the adopting decision."""
+        from ..lifecycle import adopting_decision
+
+        return {
+            "consultations": list(self.consultations.filter(shown_on_page=True).order_by("opens_at")),
+            "related_decisions": list(visible(self.related_decisions).order_by("-date", "-number")),
+            "tags": list(self.tags.all()),
+            "adopted_by": adopting_decision(self),
+        }

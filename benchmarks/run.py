@@ -1,6 +1,7 @@
 """`make bench`: the demo site under gunicorn on PostgreSQL and memcached, each page's latency next to the
-server's floor, made afresh (the page cache off) and from the page cache (as an anonymous visitor gets it); then
-the same for the archive's pages once 10,000 more decisions are imported."""
+server's floor, made afresh (the page cache off, the parts remembered until a change in the cache), cold (the first
+visit after a change, nothing remembered: benchmarks/query_counts.py) and from the page cache (as an anonymous
+visitor gets it); then the same for the archive's pages once 10,000 more decisions are imported."""
 
 import contextlib
 import csv
@@ -92,14 +93,15 @@ def print_table(uncached, cached):
     """One line a page: made afresh, then from the page cache, each next to the floor (a constant view)."""
     floor = uncached[FLOOR]
     header = (f"{'page':58} | {'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'/floor':>7} {'SQL':>4} | "
-              f"{'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'/floor':>7} | {'errors':>6}")
-    print(f"{'':58} | {'made afresh (page cache off)':^36} | {'from the page cache':^31} |")
+              f"{'ms':>6} {'SQL':>4} | {'p50 ms':>7} {'p95 ms':>7} {'req/s':>7} {'/floor':>7} | {'errors':>6}")
+    print(f"{'':58} | {'made afresh (page cache off)':^36} | {'cold':^11} | {'from the page cache':^31} |")
     print(header)
     print("-" * len(header))
     for name in uncached:
         fresh, kept = uncached[name], cached[name]
         print(f"{name:58} | {fresh['p50']:7.2f} {fresh['p95']:7.2f} {fresh['rps']:7.0f} "
-              f"{fresh['rps'] / floor['rps']:7.1%} {fresh['queries']:>4} | {kept['p50']:7.2f} {kept['p95']:7.2f} "
+              f"{fresh['rps'] / floor['rps']:7.1%} {fresh['queries']:>4} | {fresh['cold_ms']:6.1f} "
+              f"{fresh['cold_queries']:>4} | {kept['p50']:7.2f} {kept['p95']:7.2f} "
               f"{kept['rps']:7.0f} {kept['rps'] / floor['rps']:7.1%} | {fresh['errors'] + kept['errors']:>6}")
 
 
@@ -177,7 +179,7 @@ def measure_pages(env, port, pages):
     ).stdout)
     uncached = serve_and_measure(env, port, 0, pages)
     for name, path in pages.items():
-        uncached[name]["queries"] = counts[path]["queries"]
+        uncached[name].update({key: counts[path][key] for key in ("queries", "cold_queries", "cold_ms")})
     return uncached, serve_and_measure(env, port, 24 * 60 * 60, pages)
 
 

@@ -42,7 +42,39 @@ NEVER_CACHED = ("/admin/", "/documents/", "/media/")
 
 # The values made afresh for each visitor: the CSRF token and the signed time a form was shown.
 FRESH_VALUE = re.compile(rb'<input type="hidden" name="(csrfmiddlewaretoken|(?:[\w-]+-)?rendered_at)" value="([^"]*)"')
+FRESH_TEXT = re.compile(FRESH_VALUE.pattern.decode())
 CSRF_FIELD = b"csrfmiddlewaretoken"
+
+
+def cut_fresh_values(content):
+    """(the parts of `content` around its fresh values, for each cut whether the CSRF token (True) or a form's
+    time (False) goes there). `content` is bytes or str; the parts are of the same type."""
+    pattern = FRESH_VALUE if isinstance(content, bytes) else FRESH_TEXT
+    parts, fresh, start = [], [], 0
+    for match in pattern.finditer(content):
+        parts.append(content[start:match.start(2)])
+        fresh.append(match.group(1) in (CSRF_FIELD, CSRF_FIELD.decode()))
+        start = match.end(2)
+    parts.append(content[start:])
+    return parts, fresh
+
+
+def fresh_values(fresh, request, as_text=False):
+    """The values made for this visitor that go into the cuts `fresh` describes (cut_fresh_values)."""
+    if not fresh:
+        return []
+    from consultations.forms import form_timestamp
+
+    token = get_token(request) if any(fresh) else ""
+    shown_at = form_timestamp() if not all(fresh) else ""
+    values = [token if is_token else shown_at for is_token in fresh]
+    return values if as_text else [value.encode() for value in values]
+
+
+def filled(parts, values):
+    """The parts joined with the fresh values in their cuts."""
+    empty = parts[0][:0]
+    return empty.join(part for pair in zip(parts, [*values, empty]) for part in pair)
 
 
 @dataclass
@@ -58,12 +90,7 @@ class Entry:
     @classmethod
     def of(cls, response, version, valid_until):
         content = response.content
-        parts, fresh, start = [], [], 0
-        for match in FRESH_VALUE.finditer(content):
-            parts.append(content[start:match.start(2)])
-            fresh.append(match.group(1) == CSRF_FIELD)
-            start = match.end(2)
-        parts.append(content[start:])
+        parts, fresh = cut_fresh_values(content)
         if not fresh:
             set_response_etag(response)  # once here rather than on every hit (ConditionalGetMiddleware)
         compressed = compress_parts(parts)
@@ -72,22 +99,13 @@ class Entry:
         return cls(version, valid_until, response.status_code, list(response.headers.items()), parts, fresh,
                    compressed)
 
-    def fresh_values(self, request):
-        if not self.fresh:
-            return []
-        from consultations.forms import form_timestamp
-
-        token = get_token(request).encode() if any(self.fresh) else b""
-        shown_at = form_timestamp().encode() if not all(self.fresh) else b""
-        return [token if is_token else shown_at for is_token in self.fresh]
-
     def response(self, request):
-        values = self.fresh_values(request)
+        values = fresh_values(self.fresh, request)
         gzip = self.compressed is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         if gzip:
             content = gzip_body(self.parts, self.compressed, values)
         elif values:
-            content = b"".join(part for pair in zip(self.parts, [*values, b""]) for part in pair)
+            content = filled(self.parts, values)
         else:
             content = self.parts[0]
         response = HttpResponse(content, status=self.status)

@@ -39,6 +39,38 @@ def test_policy_page_lists_its_related_decisions(client, policy_index, decision_
     assert "Решение за компостерите" in content
 
 
+def test_the_remembered_related_decisions_follow_publishing_and_unpublishing(client, policy_index, decision_index,
+                                                                             policy_page_factory):
+    policy = policy_page_factory(parent=policy_index)
+    first = DecisionPageFactory.build(title="Решение за компостерите")
+    first.related_policies = [policy]
+    decision_index.add_child(instance=first)
+    assert "Решение за компостерите" in client.get(policy.url).content.decode()
+    second = DecisionPageFactory.build(title="Решение за сметосъбирането")
+    second.related_policies = [policy]
+    decision_index.add_child(instance=second)
+    first.unpublish()
+    content = client.get(policy.url).content.decode()
+    assert "Решение за сметосъбирането" in content and "Решение за компостерите" not in content
+
+
+def test_a_preview_shows_the_drafts_tags_not_the_remembered_ones(client, policy_index, policy_page_factory,
+                                                               django_user_model):
+    policy = policy_page_factory(parent=policy_index)
+    policy.tags.add("публикуван-етикет")
+    policy.save_revision().publish()
+    assert "публикуван-етикет" in client.get(policy.url).content.decode()
+    client.force_login(django_user_model.objects.create_superuser("r", "r@example.bg", "парола-за-тест"))
+    page = PolicyPage.objects.get(pk=policy.pk)
+    page.tags.add("етикет-в-чернова")
+    page.save_revision()
+    preview = client.get(f"/admin/pages/{page.pk}/revisions/{page.latest_revision_id}/view/").content.decode()
+    assert "етикет-в-чернова" in preview
+    client.logout()
+    public = client.get(policy.url).content.decode()
+    assert "публикуван-етикет" in public and "етикет-в-чернова" not in public
+
+
 @pytest.mark.parametrize("decisions", [1, 40])
 def test_policy_page_query_count(client, policy_index, decision_index, policy_page_factory, decisions,
                                  django_assert_max_num_queries):

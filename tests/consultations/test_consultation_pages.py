@@ -75,7 +75,7 @@ def test_policy_page_with_a_consultation_query_count(client, policy, consultatio
                                                      django_assert_max_num_queries):
     SubmissionFactory.create_batch(submissions, consultation=consultation, status=SubmissionStatus.APPROVED)
     client.get(policy.url)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(2):
         assert client.get(policy.url).status_code == 200
 
 

@@ -81,14 +81,14 @@ def test_decision_index_query_count(client, decision_index, decision_page_factor
     for _ in range(decisions):
         decision_page_factory(parent=decision_index)
     client.get(decision_index.url)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(1):
         assert client.get(decision_index.url).status_code == 200
 
 
 def test_decision_page_query_count(client, decision_index, decision_page_factory, django_assert_max_num_queries):
     decision = decision_page_factory(parent=decision_index)
     client.get(decision.url)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(1):
         assert client.get(decision.url).status_code == 200
 
 

@@ -80,7 +80,7 @@ def test_policy_page_query_count(client, policy_index, decision_index, policy_pa
         decision.related_policies = [policy]
         decision_index.add_child(instance=decision)
     client.get(policy.url)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(1):
         assert client.get(policy.url).status_code == 200
 
 

@@ -33,12 +33,12 @@ test: system-test-deps install-test messages
 	$(if $(PYTEST_ARGS),,DATABASE_URL="sqlite://:memory:" $(BIN)/python -m pytest -n $(TEST_WORKERS) -q $(SQLITE_SUITE))
 
 # The fuzz tests with 1,000 generated inputs per endpoint, on PostgreSQL and SQLite (`make test` runs 40 of
-# them on each, always the same).
+# them on each, always the same). CI runs it after `make test`, seeded by the commit (.ci/run).
 fuzz: system-test-deps install-test messages
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),1000) $(BIN)/python -m tests.postgres_server -- \
-	  $(BIN)/python -m pytest -n $(TEST_WORKERS) -q -m fuzz tests/trust/test_fuzzing.py
+	  $(BIN)/python -m pytest -n $(TEST_WORKERS) -q -m fuzz $(PYTEST_ARGS) tests/trust/test_fuzzing.py
 	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),1000) DATABASE_URL="sqlite://:memory:" \
-	  $(BIN)/python -m pytest -n $(TEST_WORKERS) -q -m fuzz tests/trust/test_fuzzing.py
+	  $(BIN)/python -m pytest -n $(TEST_WORKERS) -q -m fuzz $(PYTEST_ARGS) tests/trust/test_fuzzing.py
 
 bench: system-test-deps install-test messages
 	@for program in wrk memcached; do \

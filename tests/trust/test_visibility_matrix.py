@@ -218,3 +218,15 @@ def test_no_public_address_tells_about_a_document_in_a_restricted_collection(cli
         assert f"/search/?q={WORD}" not in told
     else:
         assert told == {}
+
+
+def test_a_decision_page_remembered_for_one_visitor_shows_its_attachment_only_to_those_who_may_see_it(
+        client, attachment):
+    """A decision page's lists are remembered by the collections the visitor may not see (DecisionPage.listed)."""
+    CollectionViewRestriction.objects.create(collection=attachment["collection"], restriction_type="login")
+    decision, link = attachment["decision"], attachment["document"].url
+    assert link not in client.get(decision.url).content.decode()
+    sign_in(client, NO_ADMIN_ACCESS)
+    assert link in client.get(decision.url).content.decode()
+    client.logout()
+    assert link not in client.get(decision.url).content.decode()

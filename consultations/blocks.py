@@ -142,8 +142,10 @@ class ConsultationBlock(ParticipationBlock):
         if form is None:
             initial = {"section_anchor": request.GET.get("razdel", "")} if request else {}
             form = SubmissionForm(consultation=consultation, sections=sections, initial=initial, prefix=block_id)
-        published = consultation.published_submissions(section_order=[anchor for anchor, heading in sections])
-        submissions_page, page_error = published_page(published, request)
+        order = [anchor for anchor, heading in sections]
+        submissions_page, page_error = published_page(
+            ("published", consultation.pk, consultation.publication, order),
+            lambda: consultation.published_submissions(section_order=order), request)
         late = parent_context.get("late_text")
         read_documents(consultation)
         context.update(
@@ -157,7 +159,7 @@ class ConsultationBlock(ParticipationBlock):
             submissions_page=submissions_page,
             submissions_page_error=page_error,
             submissions_page_parameter=SUBMISSIONS_PAGE_PARAMETER,
-            submission_count=remembered_count(consultation.counted_submissions()),
+            submission_count=remembered_count(("counted", consultation.pk), consultation.counted_submissions),
         )
         return context
 
@@ -213,7 +215,8 @@ class EvaluationBlock(ParticipationBlock):
         trend = evaluations.trend() if latest.pk == period.pk else None
         section = evaluation_section(period.pk)
         recommendations, recommendations_error = published_page(
-            Submission.objects.filter(evaluation__period=period, status=SubmissionStatus.APPROVED)
+            ("recommendations", period.pk),
+            lambda: Submission.objects.filter(evaluation__period=period, status=SubmissionStatus.APPROVED)
             .order_by("created_at", "pk"), request, RecommendationsPageForm)
         context.update(
             recommendations=recommendations,
@@ -233,10 +236,11 @@ class EvaluationBlock(ParticipationBlock):
         return context
 
 
-def published_page(published, request, page_form=None):
+def published_page(key, published, request, page_form=None):
     """(page of published submissions, message or ""): an invalid or missing page number is said, not hidden.
 
-    `page_form` is the form of the page parameter (SubmissionsPageForm, ?predlozheniya=N, by default).
+    `published()` makes the list's queryset, which `key` names (counted_page); `page_form` is the form of the
+    page parameter (SubmissionsPageForm, ?predlozheniya=N, by default).
     """
     from .forms import SubmissionsPageForm
 
@@ -244,31 +248,34 @@ def published_page(published, request, page_form=None):
     parameter = next(iter(page_form.base_fields))
     form = page_form(request.GET if request else {})
     if not form.is_valid():
-        return counted_page(published, 1), " ".join(form.errors[parameter])
+        return counted_page(key, published, 1), " ".join(form.errors[parameter])
     number = form.cleaned_data[parameter] or 1
-    found = counted_page(published, number)
+    found = counted_page(key, published, number)
     if found is None:
-        return counted_page(published, 1), _("Няма страница %(number)s с предложения; показваме първата.") % {
+        return counted_page(key, published, 1), _("Няма страница %(number)s с предложения; показваме първата.") % {
             "number": number}
     return found, ""
 
 
-def counted_page(listed, number):
-    """Page `number` of `listed`, or None past the last page.
+def counted_page(key, listed, number):
+    """Page `number` of the list `listed()` makes, or None past the last page.
 
     Counted by the same query (a window over the whole list, before the limit): Paginator's COUNT would cost a
-    second query per list, and a page shows several. Remembered, by the query itself, until public data changes.
+    second query per list, and a page shows several. Remembered until public data changes, under `key`, which
+    names the list without making its query (what it is of, and its order).
     """
     def read():
+        queryset = listed()
+        if queryset.query.is_empty():
+            return [], 0
         offset = (number - 1) * SUBMISSIONS_PER_PAGE
-        rows = list(listed.annotate(listed_in_all=Window(Count("pk")))[offset:offset + SUBMISSIONS_PER_PAGE])
+        rows = list(queryset.annotate(listed_in_all=Window(Count("pk")))[offset:offset + SUBMISSIONS_PER_PAGE])
         return rows, rows[0].listed_in_all if rows else 0
 
-    rows, count = ([], 0) if listed.query.is_empty() else PUBLIC_PAGES.remembered(
-        "counted-page", (str(listed.query), number), read)
+    rows, count = PUBLIC_PAGES.remembered("counted-page", (key, number), read)
     if not rows and number > 1:
         return None
-    paginator = Paginator(listed, SUBMISSIONS_PER_PAGE)
+    paginator = Paginator((), SUBMISSIONS_PER_PAGE)
     paginator.count = count  # instead of the cached property's query
     return Page(rows, number, paginator)
 
@@ -287,9 +294,9 @@ def read_documents(consultation):
             setattr(consultation, name, documents[pk])
 
 
-def remembered_count(counted):
-    """`counted.count()`, remembered, by the query itself, until public data changes."""
-    return PUBLIC_PAGES.remembered("count", (str(counted.query),), counted.count)
+def remembered_count(key, counted):
+    """`counted().count()`, remembered under `key` (what it counts) until public data changes."""
+    return PUBLIC_PAGES.remembered("count", key, lambda: counted().count())
 
 
 def consultations_on_page(page):

@@ -14,12 +14,10 @@ from django.utils import timezone
 from consultations.forms import FORM_TIMESTAMP_SALT
 from consultations.models import Evaluation, Submission
 from surveys.models import SurveyAnswer
-from tests.consultations.conftest import put_on_page
-from tests.consultations.evaluation_helpers import put_period_on_page, valid_evaluation
-from tests.consultations.factories import ConsultationFactory, EvaluationPeriodFactory
+from tests.consultations.evaluation_helpers import valid_evaluation
 from tests.consultations.helpers import valid_submission
-from tests.policy_pages.factories import PolicyPageFactory
-from tests.surveys.helpers import make_survey, valid_answers
+from tests.participation import every_public_form
+from tests.surveys.helpers import valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +33,8 @@ SHOWN_AT = re.compile(r'name="(?:[\w-]+-)?rendered_at" value="([^"]+)"')
 @pytest.fixture
 def forms(home, policy_index, settings):
     settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
-    policy = PolicyPageFactory(parent=policy_index, title="Социални услуги")
-    consultation = ConsultationFactory(policy_page=policy)
-    put_on_page(policy, consultation)
-    period = EvaluationPeriodFactory(policy_page=policy)
-    put_period_on_page(policy, period)
-    survey = make_survey(home)
+    site = every_public_form(home, policy_index)
+    policy, consultation, period, survey = (site[name] for name in ("policy", "consultation", "period", "survey"))
     return {
         "proposal": (policy.url, policy.url + "predlozhenie/", lambda: valid_submission(consultation), Submission),
         "rating": (policy.url, policy.url + "ocenka/", lambda: valid_evaluation(period), Evaluation),

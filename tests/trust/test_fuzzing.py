@@ -17,12 +17,10 @@ from alerts.models import Subscription
 from reports.models import ReportIndexPage
 from consultations.models import Evaluation, Submission
 from surveys.models import SurveyAnswer
-from tests.consultations.evaluation_helpers import put_period_on_page, valid_evaluation
-from tests.consultations.factories import ConsultationFactory, EvaluationPeriodFactory
-from tests.consultations.conftest import put_on_page
+from tests.consultations.evaluation_helpers import valid_evaluation
 from tests.consultations.helpers import valid_submission
-from tests.policy_pages.factories import PolicyPageFactory
-from tests.surveys.helpers import make_survey, valid_answers
+from tests.participation import every_public_form
+from tests.surveys.helpers import valid_answers
 from tests.alerts.helpers import SUBSCRIBE_URL, form_data as subscription_data
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
@@ -56,14 +54,10 @@ def site(home, policy_index, decision_index, settings):
                     "ALERT_CONFIRMATION_EMAIL_RATE_LIMIT"):
         setattr(settings, setting, "100000/h")
     settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
-    policy = PolicyPageFactory(parent=policy_index, title="Социални услуги")
-    consultation = ConsultationFactory(policy_page=policy)
-    put_on_page(policy, consultation)
-    period = EvaluationPeriodFactory(policy_page=policy)
-    put_period_on_page(policy, period)
+    forms = every_public_form(home, policy_index)
     DecisionPageFactory(parent=decision_index, title="Решение за бюджета")
     home.add_child(instance=ReportIndexPage(title="Отчети", slug="otcheti"))
-    return {"policy": policy, "consultation": consultation, "period": period, "survey": make_survey(home)}
+    return forms
 
 
 GETS = {

@@ -6,7 +6,8 @@ buttons). So its HTML is rendered once under the public content's version, until
 opening or closing), with those two values cut out and made afresh for each visitor: the page cache's own rule for
 whole pages (botevgrad.page_cache.cut_fresh_values). The parts name what else the HTML shows (the page, the
 consultation or period); the form's prefix, its initial values and the host are always in the key. A form sent
-back with errors, a preview, and a request without a visitor are rendered as they are.
+back with errors, a preview, and a request without a visitor are rendered as they are. A form that would show
+something of the visitor (a signed-in person's e-mail, say) must carry it in its initial values, or not use the tag.
 """
 
 from django import template

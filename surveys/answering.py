@@ -1,10 +1,9 @@
-"""Receiving a survey's answers: once per browser session, anonymously, with the guards of every public form."""
-
-import secrets
+"""Receiving a survey's answers: once per browser, anonymously, with the guards of every public form."""
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -13,22 +12,20 @@ from consultations.receiving import flooded
 
 from .models import TEXT_TYPES, SurveyAnswer, SurveyTextAnswer
 
-SESSION_TOKEN = "surveys.respondent"
 SESSION_ANSWERED = "surveys.answered"
 FORM_ANCHOR = "anketa"
 
 
 def respondent_token(request):
-    """The browser session's random token; made on the form's first showing, so a double click already has it."""
-    token = request.session.get(SESSION_TOKEN)
-    if not token:
-        token = secrets.token_urlsafe(24)
-        request.session[SESSION_TOKEN] = token
-    return token
+    """The browser's CSRF secret, which a form can only be sent with: the same in every tab and for every copy of a
+    double click, and kept only in the browser's cookie. Showing the form writes nothing (no session), so its page
+    is kept in the page cache like any other."""
+    get_token(request)  # makes the secret for a request that came without one (a form exempt from the CSRF check)
+    return request.META["CSRF_COOKIE"]
 
 
 def respondent_key(page, token):
-    """What the answer keeps of the session: a keyed hash, different for each survey, that names no one."""
+    """What the answer keeps of the browser: a keyed hash, different for each survey, that names no one."""
     return salted_hmac("surveys.respondent", f"{page.pk}:{token}", algorithm="sha256").hexdigest()
 
 
@@ -50,10 +47,9 @@ def serve_survey(page, request):
     if not page.is_open():
         return render_survey(page, request, "closed", status=403 if request.method == "POST" else 200)
     if has_answered(request, page):
-        # A second answer from the same session, sent or only asked for, gets the same page: already answered.
+        # A second answer from a session that has answered, sent or only asked for, gets the same page: already answered.
         return render_survey(page, request, "answered", status=409 if request.method == "POST" else 200)
     if request.method != "POST":
-        respondent_token(request)
         return render_survey(page, request, "form", page.get_form(page=page, user=request.user))
     return receive_answer(page, request)
 
@@ -69,13 +65,10 @@ def receive_answer(page, request):
         try:
             store_answer(page, form, respondent_key(page, token))
         except IntegrityError:
-            # The same session's other request stored its answer first: this one counts as that one.
+            # The same browser's other request stored its answer first: this one counts as that one.
             remember_answered(request, page)
             return render_survey(page, request, "answered", status=409)
     remember_answered(request, page)
-    # The session no longer needs the token once the answer is in: without it nobody who reads both the sessions
-    # and the answers (an editor's session names the editor) can tell whose answer is whose.
-    request.session.pop(SESSION_TOKEN, None)
     messages.success(request, _("Благодарим! Отговорите ви са записани."))
     return HttpResponseRedirect(page.url)
 

@@ -15,6 +15,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from botevgrad import content_changes
 from consultations.models import Answer, Submission, SubmissionStatus
+from surveys.models import SurveyAnswer
 from home.models import MunicipalityContacts
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory, SubmissionFactory
@@ -22,7 +23,7 @@ from tests.consultations.helpers import confirmation_path, valid_submission
 from tests.decisions.factories import DecisionPageFactory
 from tests.conftest import make_home, restore_wagtail_base_data
 from tests.policy_pages.factories import PolicyIndexPageFactory, PolicyPageFactory
-from tests.surveys.helpers import make_survey
+from tests.surveys.helpers import make_survey, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -293,11 +294,23 @@ def test_a_page_behind_a_password_is_never_kept(client, policy):
     assert 'name="password"' in text(get(Client(), policy.url))  # and a new visitor still gets the form
 
 
-def test_what_is_made_for_one_visitor_is_not_kept(client, home, settings):
-    survey = make_survey(home)
-    assert "X-Page-Cache" not in get(client, survey.url)  # the survey form starts a session
+def test_a_missing_page_is_not_kept(client, home):
     assert client.get("/nyama-takava-stranica/").status_code == 404
     assert "X-Page-Cache" not in client.get("/nyama-takava-stranica/")
+
+
+def test_a_kept_survey_takes_one_answer_from_each_browser_and_the_answered_page_is_never_kept(home, settings):
+    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
+    survey = make_survey(home)
+    browsers = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    pages = [get(browser, survey.url) for browser in browsers]
+    assert [page["X-Page-Cache"] for page in pages] == ["miss", "hit"]  # showing the form wrote nothing
+    for browser, page in zip(browsers, pages):
+        fresh = dict(re.findall(r'name="(csrfmiddlewaretoken|rendered_at)" value="([^"]*)"', page.content.decode()))
+        assert browser.post(survey.url, {**valid_answers(survey), **fresh}).status_code == 302
+    assert SurveyAnswer.objects.count() == 2
+    answered = get(browsers[0], survey.url)  # a session now says "answered": its page is its own
+    assert "X-Page-Cache" not in answered and "Вече попълнихте тази анкета" in text(answered)
 
 
 def test_no_public_page_writes_while_it_is_shown(client, home, policy, consultation, decision_index):

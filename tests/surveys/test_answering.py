@@ -1,8 +1,10 @@
-"""A person answers the survey: anonymously, once per browser session, with clear Bulgarian messages for bad input."""
+"""A person answers the survey: anonymously, once per browser, with clear Bulgarian messages for bad input."""
 
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.html import escape
@@ -18,9 +20,8 @@ pytestmark = pytest.mark.django_db
 
 def test_an_answer_is_stored_without_anything_that_names_the_person_and_the_text_waits_for_a_moderator(
         client, survey):
-    client.get(survey.url)
-    token = client.session["surveys.respondent"]
     response = answer(client, survey)
+    browser_secret = client.cookies[settings.CSRF_COOKIE_NAME].value
     assert response.status_code == 302 and response["Location"] == survey.url
     stored = SurveyAnswer.objects.get()
     informed, helps, considered, hours, focus, text = keys(survey)
@@ -30,9 +31,9 @@ def test_an_answer_is_stored_without_anything_that_names_the_person_and_the_text
     # No address, name, e-mail or session: only a keyed hash that differs from survey to survey.
     assert {f.name for f in SurveyAnswer._meta.concrete_fields} == {
         "id", "form_data", "page", "submit_time", "stakeholder_type", "respondent"}
-    # The session's token went into the hash and is then forgotten: no session can be tied to the answer.
-    assert "surveys.respondent" not in client.session
-    assert stored.respondent == respondent_key(survey, token) and token not in stored.respondent
+    # The browser's CSRF secret went into the hash; the server keeps no copy of it, and the session only "answered".
+    assert stored.respondent == respondent_key(survey, browser_secret) and browser_secret not in stored.respondent
+    assert dict(client.session.items()) == {"surveys.answered": [survey.pk]}
     assert SurveyTextAnswer.objects.get().status == TextAnswerStatus.WAITING
     page = client.get(survey.url).content.decode()
     assert "Благодарим! Отговорите ви са записани." in page
@@ -48,7 +49,7 @@ def test_a_second_answer_from_the_same_session_is_refused_and_the_first_kept(cli
 
 
 def test_the_database_refuses_a_second_answer_sent_with_the_session_as_it_was_before_the_first(client, survey):
-    """What a parallel request of the same browser holds: the token, and no answer recorded yet."""
+    """What a parallel request of the same browser holds: its CSRF cookie, and no answer recorded yet."""
     client.get(survey.url)
     before = dict(client.session.items())
     answer(client, survey)
@@ -59,6 +60,26 @@ def test_the_database_refuses_a_second_answer_sent_with_the_session_as_it_was_be
     again = client.post(survey.url, valid_answers(survey))
     assert again.status_code == 409
     assert SurveyAnswer.objects.count() == 1
+
+
+def test_a_browser_that_lost_its_session_but_keeps_its_cookie_cannot_answer_again(client, survey):
+    answer(client, survey)
+    del client.cookies[settings.SESSION_COOKIE_NAME]  # the session expired or was cleared; the CSRF cookie lasts
+    again = client.post(survey.url, valid_answers(survey, q1="Слабо"))
+    assert again.status_code == 409 and "Вече попълнихте тази анкета" in again.content.decode()
+    assert SurveyAnswer.objects.get().form_data[keys(survey)[0]] == "Донякъде"
+
+
+def test_showing_the_form_writes_no_session(client, survey):
+    response = client.get(survey.url)
+    assert settings.SESSION_COOKIE_NAME not in response.cookies and not Session.objects.exists()
+    assert settings.CSRF_COOKIE_NAME in response.cookies  # what the answer will be counted by
+
+
+def test_an_answer_without_the_browsers_csrf_cookie_is_refused_in_bulgarian(survey):
+    response = Client(enforce_csrf_checks=True).post(survey.url, valid_answers(survey))
+    assert response.status_code == 403 and "CSRF проверката се провали" in response.content.decode()
+    assert not SurveyAnswer.objects.exists()
 
 
 def test_another_browser_may_answer(client, survey):

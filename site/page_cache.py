@@ -29,6 +29,7 @@ from django.middleware.csrf import get_token
 from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_vary_headers, set_response_etag
+from django.utils.safestring import mark_safe
 
 from . import content_changes
 from .remembered import PUBLIC_PAGES, versions_read_once
@@ -126,15 +127,19 @@ SHAPE = " ".join(f"{field.name}:{field.type}" for field in fields(Entry))
 KEY_PREFIX = f"page-cache:{hashlib.sha256(SHAPE.encode()).hexdigest()[:8]}:"
 
 
-def is_cacheable_request(request):
+def is_plain_visit(request):
+    """A visit that is shown what everyone is: a GET or HEAD with no session (nobody signed in, no page password, no
+    answered survey), no flash message waiting and no credentials."""
     return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
-        and not request.path.startswith(NEVER_CACHED)
     )
+
+
+def is_cacheable_request(request):
+    return settings.PAGE_CACHE_SECONDS > 0 and is_plain_visit(request) and not request.path.startswith(NEVER_CACHED)
 
 
 def cache_key(request):
@@ -194,6 +199,13 @@ def remembered_until_next_change(name, parts, compute):
         logger.warning("The cache did not answer; %s is computed without it", name, exc_info=True)
         return compute()
     return PUBLIC_PAGES.remembered(name, (*parts, moment), compute)
+
+
+def remembered_markup(request, name, key, render):
+    """The HTML `render()` makes, remembered as remembered_until_next_change with its fresh values cut out (the
+    page cache's rule), and filled with this visitor's own."""
+    parts, fresh = remembered_until_next_change(name, key, lambda: cut_fresh_values(str(render())))
+    return mark_safe(filled(parts, fresh_values(fresh, request, as_text=True)))  # noqa: S308 - our templates'
 
 
 def remembered_for_page(request, page, name, compute, parts=()):

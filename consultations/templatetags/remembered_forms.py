@@ -11,10 +11,9 @@ something of the visitor (a signed-in person's e-mail, say) must carry it in its
 """
 
 from django import template
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from botevgrad.page_cache import cut_fresh_values, fresh_values, filled, remembered_until_next_change
+from botevgrad.page_cache import remembered_markup
 
 register = template.Library()
 
@@ -31,12 +30,8 @@ class RememberedFormNode(template.Node):
         initial = sorted((name, str(value)) for name, value in form.initial.items() if name != "rendered_at")
         key = (type(form).__name__, form.prefix, initial, request.get_host(), get_language(),
                *(part.resolve(context) for part in self.parts))
-
-        def render():
-            return cut_fresh_values(str(self.nodelist.render(context)))
-
-        parts, fresh = remembered_until_next_change(f"form-{self.name.resolve(context)}", key, render)
-        return mark_safe(filled(parts, fresh_values(fresh, request, as_text=True)))  # noqa: S308 - our templates
+        return remembered_markup(request, f"form-{self.name.resolve(context)}", key,
+                                 lambda: self.nodelist.render(context))
 
 
 @register.tag

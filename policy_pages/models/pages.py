@@ -14,7 +14,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from botevgrad.page_cache import remembered_for_page
 from botevgrad.public_tree import KnownRestrictions, visible
 from consultations.pages import ParticipationPageMixin
 
@@ -211,21 +210,11 @@ class PolicyPage(KnownRestrictions, ParticipationPageMixin, Page):
         return public_stage(self)
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        from ..lifecycle import golden_thread
-        from ..monitoring_section import monitoring_section
+        from ..shown import PolicyShown
 
-        listed = remembered_for_page(request, self, "policy-lists", self.listed)
-        consultations = listed["consultations"]
-        # The stage shown follows the consultations just read (lifecycle.public_stage), with no query of its own.
-        self.consulting_now = any(consultation.is_open() for consultation in consultations)
+        context = super().get_context(request, *args, **kwargs)
         context["stages"] = PolicyStage.choices
-        context["related_decisions"] = listed["related_decisions"]
-        context["tags"] = listed["tags"]
-        monitoring = monitoring_section(self, request)
-        context["monitoring"] = monitoring
-        context["golden_thread"] = golden_thread(self, consultations, listed["adopted_by"], monitoring,
-                                                 self.shown_evaluations())
+        context["shown"] = PolicyShown(self, request)
         return context
 
     def listed(self):

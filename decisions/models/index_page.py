@@ -101,6 +101,8 @@ class DecisionIndexPage(KnownRestrictions, RoutablePageMixin, Page):
             "decisions_page": None,
             "years": [],
             "archive_query": selected.get("q") or "",
+            # What a search answers follows its index, which may take a change in after the database: made afresh.
+            "content_is_remembered": not (selected.get("q") or raw["q"]),
             "year_options": options([(year, year) for year in archive.years], selected.get("year")),
             "body_options": options(BODY_CHOICES, selected.get("body")),
             "policy_options": options([(policy.slug, policy.title) for policy in archive.policies], selected.get("policy")),

@@ -81,3 +81,34 @@ def test_a_search_is_counted_afresh(client, decision_index, three):
     with mock.patch.object(archive_cache, "remembered", wraps=archive_cache.remembered) as remembered:
         client.get(decision_index.url, {"q": "решение"})
     assert "count" not in [call.args[0] for call in remembered.call_args_list]
+
+
+def list_was_made(response):
+    return "decisions/includes/archive_filter_form.html" in {template.name for template in response.templates}
+
+
+def test_the_archives_list_is_made_once_per_address_and_again_after_a_publication(
+        client, decision_index, decision_page_factory, three):
+    """The content (site/templatetags/remembered_content.py): the filter form, the years, the list and its pages."""
+    address = f"{decision_index.url}?year=2025"
+    first, second = client.get(address), client.get(address)
+    assert list_was_made(first) and not list_was_made(second)
+    assert second.content == first.content
+    assert list_was_made(client.get(decision_index.url))  # another address, its own content
+    new = decision_page_factory(parent=decision_index, number=9, date=datetime.date(2025, 5, 1),
+                                title="Решение за новия парк")
+    after = client.get(address)
+    assert list_was_made(after) and "Решение за новия парк" in after.content.decode()
+    assert new.url in after.content.decode()
+
+
+def test_a_refused_filter_keeps_its_status_and_message_when_its_content_is_remembered(client, decision_index, three):
+    for _visit in range(2):
+        response = client.get(decision_index.url, {"year": "²"})
+        assert response.status_code == 400 and "Годината трябва да е число" in response.content.decode()
+
+
+def test_a_search_with_words_is_made_afresh_every_time(client, decision_index, three):
+    """Its hits follow a search index that may take a change in after the database."""
+    address = f"{decision_index.url}?q=бюджета"
+    assert list_was_made(client.get(address)) and list_was_made(client.get(address))

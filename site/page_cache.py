@@ -10,8 +10,9 @@ Pages with a form are kept too. The two parts of a form that must differ for eac
 every hit: the CSRF token (from the visitor's own cookie, which Django sets as on any page with a form) and
 the signed moment the form was shown (the forms' anti-abuse check). The rest of a form's page is the same for
 everyone. Anything else written while a page is made (a survey's session, a confirmation link's effect)
-keeps that response out of the cache. Pages are also kept compressed, for the browsers that accept gzip (all
-of them): compressed once, not on every visit; the fresh values of a form in segments of their own.
+keeps that response out of the cache. Pages are kept compressed (every browser accepts gzip): compressed once, not
+on every visit, with the fresh values of a form in segments of their own; a client that takes no gzip gets the
+page decompressed.
 """
 
 import hashlib
@@ -33,7 +34,7 @@ from django.utils.safestring import mark_safe
 
 from . import content_changes
 from .remembered import PUBLIC_PAGES, versions_read_once
-from .segmented_gzip import compress_parts, gzip_body
+from .segmented_gzip import GzipParts
 
 logger = logging.getLogger(__name__)
 
@@ -84,9 +85,9 @@ class Entry:
     valid_until: float
     status: int
     headers: list
-    parts: list  # the body, cut where a fresh value goes (one part for a page without a form)
-    fresh: list  # for each cut, whether the CSRF token (True) or the form's time (False) goes there
-    compressed: list | None  # each part compressed once, for the browsers that accept gzip (segmented_gzip.py)
+    fresh: list  # for each cut in the body, whether the CSRF token (True) or the form's time (False) goes there
+    parts: list | None  # the body, cut where a fresh value goes; None when kept compressed only
+    gzipped: GzipParts | None  # the same parts compressed once (segmented_gzip.py), when that makes them smaller
 
     @classmethod
     def of(cls, response, version, valid_until):
@@ -94,25 +95,26 @@ class Entry:
         parts, fresh = cut_fresh_values(content)
         if not fresh:
             set_response_etag(response)  # once here rather than on every hit (ConditionalGetMiddleware)
-        compressed = compress_parts(parts)
-        if sum(map(len, compressed)) >= len(content):
-            compressed = None
-        return cls(version, valid_until, response.status_code, list(response.headers.items()), parts, fresh,
-                   compressed)
+        gzipped = GzipParts.of(parts)
+        if gzipped.length >= len(content):
+            gzipped = None
+        # Every browser takes gzip: the page is kept compressed only, so a hit reads a fifth of it from the cache.
+        return cls(version, valid_until, response.status_code, list(response.headers.items()), fresh,
+                   parts if gzipped is None else None, gzipped)
 
     def response(self, request):
         values = fresh_values(self.fresh, request)
-        gzip = self.compressed is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        gzip = self.gzipped is not None and re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         if gzip:
-            content = gzip_body(self.parts, self.compressed, values)
-        elif values:
-            content = filled(self.parts, values)
+            content = self.gzipped.body(values)
+        elif self.gzipped is not None:
+            content = self.gzipped.plain(values)
         else:
-            content = self.parts[0]
+            content = filled(self.parts, values)
         response = HttpResponse(content, status=self.status)
         for name, value in self.headers:
             response.headers[name] = value
-        if self.compressed is not None:
+        if self.gzipped is not None:
             patch_vary_headers(response, ("Accept-Encoding",))
         if gzip:
             response.headers["Content-Encoding"] = "gzip"

@@ -363,6 +363,7 @@ def test_a_browser_that_accepts_gzip_gets_the_kept_page_compressed(policy, consu
     for page in (other, policy):
         get(Client(), page.url)
     plain = get(Client(), other.url)
+    assert plain["X-Page-Cache"] == "hit" and "Content-Encoding" not in plain  # decompressed for this client
     compressed = get(Client(), other.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
     assert compressed["Content-Encoding"] == "gzip" and "Accept-Encoding" in compressed["Vary"]
     assert gzip.decompress(compressed.content) == plain.content
@@ -389,3 +390,18 @@ def test_the_page_cache_can_be_turned_off(client, policy, settings):
     settings.PAGE_CACHE_SECONDS = 0
     get(client, policy.url)
     assert "X-Page-Cache" not in get(client, policy.url)
+
+
+def test_a_page_is_kept_compressed_only():
+    """A hit reads the compressed parts from the cache, not the page as well (five times their size)."""
+    from django.http import HttpResponse
+
+    from botevgrad.page_cache import Entry
+
+    page = ("<p>Решение за бюджета на общината</p>" * 200).encode()
+    form = page + b'<input type="hidden" name="csrfmiddlewaretoken" value="x">' + page
+    for body in (page, form):
+        entry = Entry.of(HttpResponse(body), "v", 0)
+        assert entry.parts is None and entry.gzipped.length < len(body) / 5
+    tiny = Entry.of(HttpResponse(b"ok"), "v", 0)
+    assert tiny.gzipped is None and tiny.parts == [b"ok"]

@@ -9,7 +9,7 @@ measure overdue); it is served only before both.
 Pages with a form are kept too. The two parts of a form that must differ for each visitor are made afresh on
 every hit: the CSRF token (from the visitor's own cookie, which Django sets as on any page with a form) and
 the signed moment the form was shown (the forms' anti-abuse check). The rest of a form's page is the same for
-everyone. Anything else written while a page is made (a survey's session, a confirmation link's effect)
+everyone. Anything else written while a page is made (a session, a confirmation link's effect)
 keeps that response out of the cache. Pages are kept compressed (every browser accepts gzip): compressed once, not
 on every visit, with the fresh values of a form in segments of their own; a client that takes no gzip gets the
 page decompressed.

@@ -13,7 +13,7 @@ from surveys.answering import respondent_key
 from surveys.models import SurveyAnswer, SurveyTextAnswer, TextAnswerStatus
 from tests.consultations.helpers import form_rendered_seconds_ago
 from tests.hostile import XSS
-from tests.surveys.helpers import answer, keys, valid_answers
+from tests.surveys.helpers import answer, keys, make_survey, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +46,14 @@ def test_a_second_answer_from_the_same_session_is_refused_and_the_first_kept(cli
     assert again.status_code == 409
     assert "Вече попълнихте тази анкета" in again.content.decode()
     assert SurveyAnswer.objects.get().form_data[keys(survey)[0]] == "Донякъде"
+
+
+def test_a_refused_second_answer_says_why_before_the_introduction(client, home):
+    """After a long form the page opens at its top: the reason there is no form comes right under the title."""
+    survey = make_survey(home, slug="anketa-2", intro="<p>Отнема около 5 минути.</p>")
+    answer(client, survey)
+    page = client.post(survey.url, valid_answers(survey)).content.decode()
+    assert page.index("Вече попълнихте тази анкета") < page.index("Отнема около 5 минути.")
 
 
 def test_the_database_refuses_a_second_answer_sent_with_the_session_as_it_was_before_the_first(client, survey):

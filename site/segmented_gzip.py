@@ -39,6 +39,7 @@ def crc_shift(length):
 
 
 def shifted(shift, start):
+    """What crc32 over a part makes of `start` beyond the part's own CRC, from the part's crc_shift."""
     result, bit = 0, 0
     while start:
         if start & 1:

@@ -47,7 +47,7 @@ def serve_survey(page, request):
     if not page.is_open():
         return render_survey(page, request, "closed", status=403 if request.method == "POST" else 200)
     if has_answered(request, page):
-        # A second answer from a session that has answered, sent or only asked for, gets the same page: already answered.
+        # A session that has answered gets the same page for a second answer, sent or only asked for.
         return render_survey(page, request, "answered", status=409 if request.method == "POST" else 200)
     if request.method != "POST":
         return render_survey(page, request, "form", page.get_form(page=page, user=request.user))

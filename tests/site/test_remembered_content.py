@@ -30,8 +30,10 @@ def pages(home, decision_index):
         # What each page's content renders inside it, and a write that changes what it shows.
         "home": (home, "decisions/includes/decision_list.html",
                  lambda: DecisionPageFactory(parent=decision_index, title="Решение за детската градина")),
-        "decision": (decision, "wagtailcore/shared/richtext.html", retitled(decision, "Решение за детската градина")),
-        "survey": (survey, "wagtailcore/shared/richtext.html", retitled(survey, "Анкета за детската градина")),
+        "decision": (decision, "wagtailcore/shared/richtext.html",
+                     retitled(decision, "Решение за детската градина")),
+        "survey": (survey, "wagtailcore/shared/richtext.html",
+                   retitled(survey, "Анкета за детската градина")),
     }
 
 

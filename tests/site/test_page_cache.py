@@ -207,7 +207,13 @@ def test_a_change_committed_while_a_page_was_being_made_is_not_hidden_by_it(clie
 
 @pytest.mark.parametrize("moment", ["opens", "closes"])
 def test_pages_change_when_a_consultation_opens_or_closes_with_no_write(client, policy, moment):
-    now = timezone.now()
+    # In the morning: two hours later must not pass midnight, which changes pages by itself.
+    now = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    with time_machine.travel(now, tick=False):
+        opens_or_closes_in_two_hours(client, policy, moment, now)
+
+
+def opens_or_closes_in_two_hours(client, policy, moment, now):
     times = ({"opens_at": now + timedelta(hours=2)} if moment == "opens"
              else {"opens_at": now - timedelta(days=20), "closes_at": now + timedelta(hours=2)})
     consultation = ConsultationFactory(policy_page=policy, title="Консултация по часовник", **times)

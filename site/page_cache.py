@@ -125,7 +125,7 @@ class Entry:
 
 
 # Entries kept by the code before a deploy may have another shape: their keys differ, so they are never read.
-SHAPE = " ".join(f"{field.name}:{field.type}" for field in fields(Entry))
+SHAPE = " ".join(f"{field.name}:{field.type}" for kept in (Entry, GzipParts) for field in fields(kept))
 KEY_PREFIX = f"page-cache:{hashlib.sha256(SHAPE.encode()).hexdigest()[:8]}:"
 
 

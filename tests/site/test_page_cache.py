@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core import mail
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -14,16 +13,13 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from botevgrad import content_changes
-from consultations.models import Answer, Submission, SubmissionStatus
-from surveys.models import SurveyAnswer
+from consultations.models import Answer, SubmissionStatus
 from home.models import MunicipalityContacts
 from tests.consultations.conftest import put_on_page
 from tests.consultations.factories import ConsultationFactory, SubmissionFactory
-from tests.consultations.helpers import confirmation_path, valid_submission
 from tests.decisions.factories import DecisionPageFactory
 from tests.conftest import make_home, restore_wagtail_base_data
 from tests.policy_pages.factories import PolicyIndexPageFactory, PolicyPageFactory
-from tests.surveys.helpers import make_survey, valid_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -239,46 +235,6 @@ def test_pages_change_at_midnight_with_no_write(client, policy):
         assert get(client, policy.url)["X-Page-Cache"] == "miss"
 
 
-def test_a_kept_form_page_gives_each_visitor_a_working_form(policy, consultation, settings):
-    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    first_page = text(get(first, policy.url))
-    response = get(second, policy.url)
-    assert response["X-Page-Cache"] == "hit"
-    # The second visitor's page carries a token for the second visitor's own cookie, and a fresh form time.
-    assert second.cookies["csrftoken"].value != first.cookies["csrftoken"].value
-    token = response.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
-    assert token not in first_page
-    data = valid_submission(consultation, text="Предложение от втория посетител")
-    prefix = next(key for key in data if key.endswith("-rendered_at")).removesuffix("rendered_at")
-    data[prefix + "rendered_at"] = response.content.decode().split(f'name="{prefix}rendered_at" value="')[1].split('"')[0]
-    posted = second.post(policy.url + "predlozhenie/", {**data, "csrfmiddlewaretoken": token})
-    assert posted.status_code == 302
-    assert Submission.objects.filter(text="Предложение от втория посетител").exists()
-
-
-def test_a_kept_form_refuses_a_post_without_the_visitors_own_token(policy, consultation):
-    stranger = Client(enforce_csrf_checks=True)
-    get(Client(enforce_csrf_checks=True), policy.url)
-    page = get(stranger, policy.url).content.decode()
-    token = page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
-    attacker = Client(enforce_csrf_checks=True)  # has the page's token but not the cookie it was made for
-    response = attacker.post(policy.url + "predlozhenie/", {**valid_submission(consultation), "csrfmiddlewaretoken": token})
-    assert response.status_code == 403
-    assert not Submission.objects.exists()
-
-
-def test_a_proposal_waiting_for_confirmation_keeps_the_page_but_its_confirmation_does_not(
-        client, policy, consultation, settings):
-    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
-    get(client, policy.url)
-    resident = Client()
-    assert resident.post(policy.url + "predlozhenie/", valid_submission(consultation)).status_code == 302
-    assert get(Client(), policy.url)["X-Page-Cache"] == "hit"
-    assert resident.post(confirmation_path(mail.outbox[-1])).status_code == 302
-    assert get(Client(), policy.url)["X-Page-Cache"] == "miss"  # a confirmed proposal is counted in public
-
-
 def test_signed_in_people_and_visitors_with_a_message_always_get_a_fresh_page(client, admin_client, policy):
     kept = get(client, policy.url)
     assert "X-Page-Cache" not in get(admin_client, policy.url)
@@ -303,20 +259,6 @@ def test_a_page_behind_a_password_is_never_kept(client, policy):
 def test_a_missing_page_is_not_kept(client, home):
     assert client.get("/nyama-takava-stranica/").status_code == 404
     assert "X-Page-Cache" not in client.get("/nyama-takava-stranica/")
-
-
-def test_a_kept_survey_takes_one_answer_from_each_browser_and_the_answered_page_is_never_kept(home, settings):
-    settings.SUBMISSION_MINIMUM_FILL_SECONDS = 0
-    survey = make_survey(home)
-    browsers = [Client(enforce_csrf_checks=True) for _ in range(2)]
-    pages = [get(browser, survey.url) for browser in browsers]
-    assert [page["X-Page-Cache"] for page in pages] == ["miss", "hit"]  # showing the form wrote nothing
-    for browser, page in zip(browsers, pages):
-        fresh = dict(re.findall(r'name="(csrfmiddlewaretoken|rendered_at)" value="([^"]*)"', page.content.decode()))
-        assert browser.post(survey.url, {**valid_answers(survey), **fresh}).status_code == 302
-    assert SurveyAnswer.objects.count() == 2
-    answered = get(browsers[0], survey.url)  # a session now says "answered": its page is its own
-    assert "X-Page-Cache" not in answered and "Вече попълнихте тази анкета" in text(answered)
 
 
 def test_no_public_page_writes_while_it_is_shown(client, home, policy, consultation, decision_index):

@@ -81,6 +81,7 @@ system-test-deps:
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v memcached >/dev/null || missing="$$missing memcached"; \
 	tesseract --list-langs 2>&1 | grep -qx bul || missing="$$missing tesseract-ocr tesseract-ocr-bul"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \

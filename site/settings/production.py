@@ -16,6 +16,7 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 # memcached, e.g. pymemcache://cache:11211 (django-ratelimit needs atomic increments).
 CACHES = {"default": env.cache("CACHE_URL")}
 if CACHES["default"]["BACKEND"].endswith("PyMemcacheCache"):
+    CACHES["default"]["BACKEND"] = "botevgrad.memcached.PersistentPyMemcacheCache"
     CACHES["default"]["OPTIONS"] = {**MEMCACHED_OPTIONS, **CACHES["default"].get("OPTIONS", {})}  # noqa: F405
 # EMAIL_URL, e.g. smtp+tls://user:password@mail.example.bg:587?timeout=10
 _email = env.email("EMAIL_URL", default="consolemail://")
@@ -35,6 +36,9 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 # Preloading HSTS binds every subdomain of the municipality's domain for years; that is the
 # IT department's decision (SECURE_HSTS_PRELOAD=true), not a default of this application.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+if CACHES["default"]["BACKEND"] == "botevgrad.memcached.PersistentPyMemcacheCache":
+    # django-ratelimit knows the backends by name; this one is PyMemcacheCache, whose increments are atomic.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.W001")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"

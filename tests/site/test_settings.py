@@ -78,4 +78,4 @@ def test_production_cache_gives_up_on_a_dead_memcached_quickly():
               "settings.RATELIMIT_FAIL_OPEN)")
     result = run_django(["shell", "-c", script], PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[-5:] == ["PyMemcacheCache", "True", "0.5", "0.5", "True"]
+    assert result.stdout.split()[-5:] == ["PersistentPyMemcacheCache", "True", "0.5", "0.5", "True"]

@@ -70,7 +70,7 @@ def search_unreachable():
 @contextmanager
 def cache_down(accept):
     with listening(accept) as port, override_settings(CACHES={"default": {
-            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": f"127.0.0.1:{port}",
+            "BACKEND": "botevgrad.memcached.PersistentPyMemcacheCache", "LOCATION": f"127.0.0.1:{port}",
             "OPTIONS": settings.MEMCACHED_OPTIONS}}):
         yield
 

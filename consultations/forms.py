@@ -1,5 +1,6 @@
 """The public form a participant fills in to send a proposal to a consultation."""
 
+import secrets
 import time
 
 from django import forms
@@ -19,8 +20,20 @@ FORM_TIMESTAMP_SALT = "consultations.submission-form"
 INVALID_EMAIL_MESSAGE = _("Въведете валиден адрес на електронна поща, например ivan@example.bg.")
 
 
-def form_timestamp():
-    return signing.dumps(int(time.time()), salt=FORM_TIMESTAMP_SALT)
+def form_timestamp(shown_at=None):
+    """The signed moment a form is shown, with a random value that tells one showing from another: a survey
+    counts a double click's copies as one answer by it (surveys/answering.py)."""
+    moment = int(time.time() if shown_at is None else shown_at)
+    return signing.dumps([moment, secrets.token_urlsafe(12)], salt=FORM_TIMESTAMP_SALT)
+
+
+def read_form_timestamp(value):
+    """(the moment, the showing's random value) of a `form_timestamp()`; raises signing.BadSignature. A form shown
+    before the random value was added carries the moment alone: its showing is None."""
+    shown = signing.loads(value, salt=FORM_TIMESTAMP_SALT, max_age=MAXIMUM_FORM_AGE_SECONDS)
+    if isinstance(shown, list) and len(shown) == 2:
+        return shown[0], shown[1]
+    return shown, None
 
 
 class HumanGuardedForm(forms.Form):
@@ -36,6 +49,7 @@ class HumanGuardedForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.showing = None  # the random value of the showing the form was sent from, once it is valid
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")
         if not self.is_bound:
             self.initial.setdefault("rendered_at", form_timestamp())
@@ -48,9 +62,7 @@ class HumanGuardedForm(forms.Form):
         cleaned = super().clean()
         # Errors about the hidden timestamp go to the top of the form: there is no field to point to.
         try:
-            rendered = signing.loads(
-                cleaned.get("rendered_at", ""), salt=FORM_TIMESTAMP_SALT, max_age=MAXIMUM_FORM_AGE_SECONDS
-            )
+            rendered, self.showing = read_form_timestamp(cleaned.get("rendered_at", ""))
         except signing.BadSignature:
             self.add_error(None, _(
                 "Формулярът е остарял. Копирайте текста си, презаредете страницата и го изпратете отново."))

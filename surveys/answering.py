@@ -1,9 +1,10 @@
 """Receiving a survey's answers: once per browser, anonymously, with the guards of every public form."""
 
+import uuid
+
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -16,17 +17,11 @@ SESSION_ANSWERED = "surveys.answered"
 FORM_ANCHOR = "anketa"
 
 
-def respondent_token(request):
-    """The browser's CSRF secret, which a form can only be sent with: the same in every tab and for every copy of a
-    double click, and kept only in the browser's cookie. Showing the form writes nothing (no session), so its page
-    is kept in the page cache like any other."""
-    get_token(request)  # makes the secret for a request that came without one (a form exempt from the CSRF check)
-    return request.META["CSRF_COOKIE"]
-
-
-def respondent_key(page, token):
-    """What the answer keeps of the browser: a keyed hash, different for each survey, that names no one."""
-    return salted_hmac("surveys.respondent", f"{page.pk}:{token}", algorithm="sha256").hexdigest()
+def respondent_key(page, showing):
+    """What the answer keeps of the browser: a keyed hash of the random value of the form's showing, different for
+    each survey. Every copy of one showing (a double click, a resent page) has the same; nothing the browser keeps
+    after the answer, its cookies included, leads to it."""
+    return salted_hmac("surveys.respondent", f"{page.pk}:{showing}", algorithm="sha256").hexdigest()
 
 
 def has_answered(request, page):
@@ -57,13 +52,14 @@ def serve_survey(page, request):
 def receive_answer(page, request):
     if refused := flooded(request, page, "survey-answer"):
         return refused
-    token = respondent_token(request)
     form = page.get_form(request.POST, page=page, user=request.user)
     if not form.is_valid():
         return render_survey(page, request, "form", form)
     if not form.is_from_a_bot():
+        # A form shown before showings had a random value (a deploy ago) is counted on its own.
+        showing = form.showing or uuid.uuid4().hex
         try:
-            store_answer(page, form, respondent_key(page, token))
+            store_answer(page, form, respondent_key(page, showing))
         except IntegrityError:
             # The same browser's other request stored its answer first: this one counts as that one.
             remember_answered(request, page)

@@ -1,8 +1,9 @@
 """The project's sociological survey: a page built with Wagtail's form builder, answered anonymously.
 
-An answer keeps no name, e-mail or address. What it keeps of the browser is a keyed hash of the random secret
-in the browser's CSRF cookie (which the form cannot be sent without), so the database itself allows one answer
-per browser, however many copies it sends at once. Text answers are public only once a moderator has published them (SurveyTextAnswer).
+An answer keeps no name, e-mail, address or cookie. It keeps a keyed hash of the random value the form got when it
+was shown, so the database itself stores one answer however many copies of one form arrive at once; the session
+tells a later visit from the same browser that it has answered (surveys/answering.py). Text answers are public
+only once a moderator has published them (SurveyTextAnswer).
 """
 
 from django.db import models
@@ -141,7 +142,8 @@ class SurveyQuestion(AbstractFormField):
 
 
 class SurveyAnswer(AbstractFormSubmission):
-    """One person's answers to a survey; `respondent` ties it to a browser, not to a person."""
+    """One person's answers to a survey; `respondent` ties it to one showing of the form, not to a person or a
+    browser (surveys/answering.py)."""
 
     stakeholder_type = models.CharField(verbose_name=_("Вие сте"), max_length=20, choices=StakeholderType.choices)
     respondent = models.CharField(max_length=64, editable=False)

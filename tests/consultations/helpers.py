@@ -3,14 +3,14 @@
 import re
 import time
 
-from django.core import mail, signing
+from django.core import mail
 
 from consultations.blocks import ConsultationBlock, blocks_on_page
-from consultations.forms import FORM_TIMESTAMP_SALT
+from consultations.forms import form_timestamp
 
 
 def form_rendered_seconds_ago(seconds=60):
-    return signing.dumps(int(time.time()) - seconds, salt=FORM_TIMESTAMP_SALT)
+    return form_timestamp(time.time() - seconds)
 
 
 def block_id(consultation):

@@ -7,11 +7,10 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core import signing
 from django.test import Client
 from django.utils import timezone
 
-from consultations.forms import FORM_TIMESTAMP_SALT
+from consultations.forms import read_form_timestamp
 from consultations.models import Evaluation, Submission
 from surveys.models import SurveyAnswer
 from tests.consultations.evaluation_helpers import valid_evaluation
@@ -50,7 +49,7 @@ def visit(path):
 
 
 def shown_at(html):
-    return signing.loads(SHOWN_AT.search(html).group(1), salt=FORM_TIMESTAMP_SALT)
+    return read_form_timestamp(SHOWN_AT.search(html).group(1))[0]
 
 
 @pytest.mark.parametrize("kind", FORM_TEMPLATES)

@@ -1,14 +1,17 @@
 """A person answers the survey: anonymously, once per browser, with clear Bulgarian messages for bad input."""
 
+import time
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core import signing
 from django.contrib.sessions.models import Session
 from django.test import Client, override_settings
 from django.utils import timezone
 from django.utils.html import escape
 
+from consultations.forms import FORM_TIMESTAMP_SALT, read_form_timestamp
 from surveys.answering import respondent_key
 from surveys.models import SurveyAnswer, SurveyTextAnswer, TextAnswerStatus
 from tests.consultations.helpers import form_rendered_seconds_ago
@@ -20,8 +23,9 @@ pytestmark = pytest.mark.django_db
 
 def test_an_answer_is_stored_without_anything_that_names_the_person_and_the_text_waits_for_a_moderator(
         client, survey):
-    response = answer(client, survey)
-    browser_secret = client.cookies[settings.CSRF_COOKIE_NAME].value
+    client.get(survey.url)
+    data = valid_answers(survey)
+    response = client.post(survey.url, data)
     assert response.status_code == 302 and response["Location"] == survey.url
     stored = SurveyAnswer.objects.get()
     informed, helps, considered, hours, focus, text = keys(survey)
@@ -31,8 +35,10 @@ def test_an_answer_is_stored_without_anything_that_names_the_person_and_the_text
     # No address, name, e-mail or session: only a keyed hash that differs from survey to survey.
     assert {f.name for f in SurveyAnswer._meta.concrete_fields} == {
         "id", "form_data", "page", "submit_time", "stakeholder_type", "respondent"}
-    # The browser's CSRF secret went into the hash; the server keeps no copy of it, and the session only "answered".
-    assert stored.respondent == respondent_key(survey, browser_secret) and browser_secret not in stored.respondent
+    # The random value of the form's showing went into the hash. Nothing the browser keeps leads to it: not its
+    # cookies, and its session holds only "answered".
+    assert stored.respondent == respondent_key(survey, read_form_timestamp(data["rendered_at"])[1])
+    assert stored.respondent not in {respondent_key(survey, cookie.value) for cookie in client.cookies.values()}
     assert dict(client.session.items()) == {"surveys.answered": [survey.pk]}
     assert SurveyTextAnswer.objects.get().status == TextAnswerStatus.WAITING
     page = client.get(survey.url).content.decode()
@@ -56,32 +62,41 @@ def test_a_refused_second_answer_says_why_before_the_introduction(client, home):
     assert page.index("Вече попълнихте тази анкета") < page.index("Отнема около 5 минути.")
 
 
-def test_the_database_refuses_a_second_answer_sent_with_the_session_as_it_was_before_the_first(client, survey):
-    """What a parallel request of the same browser holds: its CSRF cookie, and no answer recorded yet."""
+def test_the_database_refuses_a_second_copy_of_the_same_form_sent_before_the_first_was_recorded(client, survey):
+    """What a double click's second request holds: the same form, and a session with no answer recorded yet."""
     client.get(survey.url)
-    before = dict(client.session.items())
-    answer(client, survey)
+    data = valid_answers(survey)
+    assert client.post(survey.url, data).status_code == 302
     session = client.session
-    session.update(before)
     session["surveys.answered"] = []
     session.save()
-    again = client.post(survey.url, valid_answers(survey))
-    assert again.status_code == 409
+    again = client.post(survey.url, data)
+    assert again.status_code == 409 and "Вече попълнихте тази анкета" in again.content.decode()
     assert SurveyAnswer.objects.count() == 1
 
 
-def test_a_browser_that_lost_its_session_but_keeps_its_cookie_cannot_answer_again(client, survey):
-    answer(client, survey)
-    del client.cookies[settings.SESSION_COOKIE_NAME]  # the session expired or was cleared; the CSRF cookie lasts
-    again = client.post(survey.url, valid_answers(survey, q1="Слабо"))
-    assert again.status_code == 409 and "Вече попълнихте тази анкета" in again.content.decode()
+def test_a_sent_form_copied_to_another_browser_is_refused(client, survey):
+    data = valid_answers(survey)
+    client.get(survey.url)
+    assert client.post(survey.url, data).status_code == 302
+    replayed = Client().post(survey.url, {**data, keys(survey)[0]: "Слабо"})
+    assert replayed.status_code == 409
     assert SurveyAnswer.objects.get().form_data[keys(survey)[0]] == "Донякъде"
+
+
+def test_a_form_shown_before_showings_had_a_random_value_is_still_taken(client, survey):
+    """Forms open in browsers when this version was deployed carry the moment alone."""
+    old = signing.dumps(int(time.time()) - 60, salt=FORM_TIMESTAMP_SALT)
+    client.get(survey.url)
+    assert client.post(survey.url, valid_answers(survey, rendered_at=old)).status_code == 302
+    assert Client().post(survey.url, valid_answers(survey, rendered_at=old)).status_code == 302
+    assert SurveyAnswer.objects.count() == 2
 
 
 def test_showing_the_form_writes_no_session(client, survey):
     response = client.get(survey.url)
     assert settings.SESSION_COOKIE_NAME not in response.cookies and not Session.objects.exists()
-    assert settings.CSRF_COOKIE_NAME in response.cookies  # what the answer will be counted by
+    assert settings.CSRF_COOKIE_NAME in response.cookies  # which the answer needs, as every form
 
 
 def test_an_answer_without_the_browsers_csrf_cookie_is_refused_in_bulgarian(survey):

@@ -1,4 +1,4 @@
-"""Twenty copies of one browser's answer sent at once (a double click, a script): exactly one is stored."""
+"""Twenty copies of one browser's form sent at once (a double click, a script): exactly one is stored."""
 
 from concurrent.futures import ThreadPoolExecutor
 
@@ -17,7 +17,7 @@ PARALLEL = 20
 
 
 @override_settings(SUBMISSION_RATE_LIMIT="1000/h")
-def test_one_session_sending_its_answer_many_times_at_once_stores_it_once():
+def test_one_form_sent_many_times_at_once_is_stored_once():
     restore_wagtail_base_data()
     survey = make_survey(make_home())
     cache.clear()

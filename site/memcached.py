@@ -16,7 +16,30 @@ command.
 from django.core.cache.backends.memcached import PyMemcacheCache
 
 
+class OneServer:
+    """pymemcache's choice of server for each key when there is one server: that one while it answers. The default
+    hashes every key with murmur3, written in Python, for each server; with one server it chose nothing and cost
+    a tenth of a page-cache hit."""
+
+    def __init__(self):
+        self.nodes = []
+
+    def add_node(self, node):
+        self.nodes.append(node)
+
+    def remove_node(self, node):
+        self.nodes.remove(node)
+
+    def get_node(self, key):
+        return self.nodes[0] if self.nodes else None
+
+
 class PersistentPyMemcacheCache(PyMemcacheCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        if len(self.client_servers) == 1:
+            self._options.setdefault("hasher", OneServer)
+
     def close(self, **kwargs):
         """Kept open for the thread's next request (see the module's docstring)."""
 

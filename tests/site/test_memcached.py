@@ -14,6 +14,7 @@ from django.test import Client, override_settings
 from pymemcache.client.base import Client as MemcachedClient
 
 from botevgrad import content_changes
+from botevgrad.memcached import OneServer
 from tests.postgres_server import free_port
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +92,18 @@ def test_a_change_replaces_the_version_after_memcached_restarts(memcached):
         assert memcached.client().get(key) is None
         # Reading goes on over the kept connection, reconnected after the failed command.
         assert content_changes.current_version() not in (None, first)
+
+
+def test_with_one_server_every_key_goes_to_it_while_it_answers(memcached):
+    with memcached.settings(PERSISTENT):
+        client = cache._cache
+        assert isinstance(client.hasher, OneServer)  # no murmur3 in Python for every key
+        assert cache.set("a", 1) is None and cache.get_many(["a", "b"]) == {"a": 1}
+        memcached.stop()
+        assert cache.get("a") is None  # down: a miss, quickly (MEMCACHED_OPTIONS), not an error
+        memcached.start()
+    hasher = OneServer()
+    hasher.add_node("127.0.0.1:1")
+    assert hasher.get_node("key") == "127.0.0.1:1"
+    hasher.remove_node("127.0.0.1:1")  # what pymemcache does to a server it gave up on
+    assert hasher.get_node("key") is None

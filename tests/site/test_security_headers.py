@@ -1,10 +1,13 @@
 """Every response carries the Content-Security-Policy and Permissions-Policy: the strict one outside the admin."""
 
 import pytest
+from csp.constants import NONCE, SELF
 from django.core.files.base import ContentFile
+from django.http import HttpResponse
+from django.test import RequestFactory, override_settings
 from wagtail.documents import get_document_model
 
-from botevgrad.content_security import ADMIN_POLICY, PUBLIC_POLICY
+from botevgrad.content_security import ADMIN_POLICY, PUBLIC_POLICY, ContentSecurityPolicyMiddleware
 from tests.site.test_served_files import media_on_disk  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +55,35 @@ def test_the_admin_gets_its_own_policy_and_nothing_more(client, admin_user, home
     assert response.status_code == 200
     assert policy(response) == {name: sources for name, sources in ADMIN_POLICY.items()}
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def through_the_middleware(path="/", nonce=False, **response_attributes):
+    request = RequestFactory().get(path)
+    middleware = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("<p>x</p>"))
+    middleware.process_request(request)
+    if nonce:
+        str(request.csp_nonce)  # what a template asking for a nonce does
+    response = HttpResponse("<p>x</p>")
+    for name, value in response_attributes.items():
+        setattr(response, name, value)
+    return policy(middleware.process_response(request, response))
+
+
+def test_the_policy_built_once_is_the_librarys_and_follows_the_settings():
+    assert through_the_middleware() == PUBLIC_POLICY
+    assert through_the_middleware() == PUBLIC_POLICY  # the second response gets the kept one
+    assert through_the_middleware("/admin/") == ADMIN_POLICY
+    with override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {**PUBLIC_POLICY, "img-src": ["'self'"]}}):
+        assert through_the_middleware()["img-src"] == ["'self'"]
+    assert through_the_middleware()["img-src"] == ["'self'", "data:"]
+
+
+def test_a_response_whose_policy_differs_still_gets_its_own():
+    """A view's decorator or a template's nonce changes one response's policy: the kept one is not used."""
+    updated = through_the_middleware(_csp_update={"img-src": ["https://karta.example.bg"]})
+    assert updated["img-src"] == ["'self'", "data:", "https://karta.example.bg"]
+    assert through_the_middleware() == PUBLIC_POLICY
+    with override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {**PUBLIC_POLICY, "script-src": [SELF, NONCE]}}):
+        nonces = [through_the_middleware(nonce=True)["script-src"] for _response in range(2)]
+        assert nonces[0] != nonces[1] and all(sources[1].startswith("'nonce-") for sources in nonces)
+        assert through_the_middleware()["script-src"] == ["'self'"]

@@ -71,13 +71,19 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def in_admin(request):
         return request.path_info.startswith(reverse("wagtailadmin_home"))
 
+    @staticmethod
+    def varies(request, response):
+        """Whether this response's policy could differ from the one kept for its part of the site."""
+        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+        return (getattr(request, "_csp_nonce", None) is not None or bool(policy.get("EXCLUDE_URL_PREFIXES"))
+                or any(getattr(settings, name, None) for name in PER_SETTINGS)
+                or any(getattr(response, name, None) is not None for name in PER_RESPONSE))
+
     def process_response(self, request, response):
         """django-csp builds the policy afresh for every response, a fifth of the time of a page served from the
         page cache. Here it only differs between the admin and the rest, so each is built once; a response whose
         policy could differ in another way (PER_RESPONSE, PER_SETTINGS) goes the library's way."""
-        if (getattr(request, "_csp_nonce", None) is not None or settings.CONTENT_SECURITY_POLICY.get(
-                "EXCLUDE_URL_PREFIXES") or any(getattr(settings, name, None) for name in PER_SETTINGS)
-                or any(getattr(response, name, None) is not None for name in PER_RESPONSE)):
+        if self.varies(request, response):
             return super().process_response(request, response)
         if HEADER not in response and not getattr(response, "_csp_exempt", False):
             admin = self.in_admin(request)

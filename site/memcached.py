@@ -5,15 +5,19 @@ open a new TCP connection to memcached and close it again: on a page served from
 of its time. Each thread has a cache object (and so a connection) of its own, so nothing needs closing after a
 request.
 
-A kept connection has one weakness: after memcached restarts, a thread's next command goes to the closed socket
-and fails, and with `ignore_exc` it fails silently (pymemcache reconnects for the command after it). A lost read
-or store only costs a page made afresh; a lost delete is worse, since a delete is how a content version is
-replaced (remembered.py), and pages kept under the old version would be served until it expires. So deletes go
-through a client of their own, connected for the command and closed after it, as Django's backend does for every
-command.
+A kept connection has one weakness: after memcached restarts, the first command sent on it finds it closed and
+fails, and with `ignore_exc` it fails silently. A lost read or store only costs a page made afresh; a lost delete
+is worse, since a delete is how a content version is replaced (remembered.py), and pages kept under the old
+version would be served until they expire. So a delete is always sent on a connection made for it. pymemcache's
+memory of failures stays as it is: while memcached hangs or is down, deletes give up at once as every other
+command does, instead of each waiting for its timeout.
 """
 
+import logging
+
 from django.core.cache.backends.memcached import PyMemcacheCache
+
+logger = logging.getLogger(__name__)
 
 
 class OneServer:
@@ -25,7 +29,8 @@ class OneServer:
         self.nodes = []
 
     def add_node(self, node):
-        self.nodes.append(node)
+        if node not in self.nodes:
+            self.nodes.append(node)
 
     def remove_node(self, node):
         self.nodes.remove(node)
@@ -43,18 +48,27 @@ class PersistentPyMemcacheCache(PyMemcacheCache):
     def close(self, **kwargs):
         """Kept open for the thread's next request (see the module's docstring)."""
 
+    def _reconnect(self):
+        # The clients themselves, not HashClient.close(), which would count a close as a successful retry of a
+        # failed server and forget its failure.
+        for client in self._cache.clients.values():
+            client.close()
+
+    def _unreached(self):
+        # With ignore_exc pymemcache answers a command it could not send as it answers a missing key; only its
+        # record of the servers that failed tells the two apart.
+        return bool(self._cache._failed_clients or self._cache._dead_clients)
+
     def delete(self, key, version=None):
-        key = self.make_and_validate_key(key, version=version)
-        fresh = self._class(self.client_servers, **self._options)
-        try:
-            return bool(fresh.delete(key))
-        finally:
-            fresh.disconnect_all()
+        self._reconnect()
+        deleted = super().delete(key, version)
+        if self._unreached():
+            logger.error("memcached did not take the delete of %s: what was kept under it is served until the next "
+                         "change reaches memcached", key)
+        return deleted
 
     def delete_many(self, keys, version=None):
-        keys = [self.make_and_validate_key(key, version=version) for key in keys]
-        fresh = self._class(self.client_servers, **self._options)
-        try:
-            fresh.delete_many(keys)
-        finally:
-            fresh.disconnect_all()
+        self._reconnect()
+        super().delete_many(keys, version)
+        if self._unreached():
+            logger.error("memcached did not take the deletes of %s", keys)

@@ -16,6 +16,7 @@ from pymemcache.client.base import Client as MemcachedClient
 from botevgrad import content_changes
 from botevgrad.memcached import OneServer
 from tests.postgres_server import free_port
+from tests.trust.test_faults import listening
 
 pytestmark = pytest.mark.django_db
 PERSISTENT = "botevgrad.memcached.PersistentPyMemcacheCache"
@@ -78,7 +79,6 @@ def test_the_production_cache_keeps_one_connection_across_requests(memcached, ho
 
 def test_a_change_replaces_the_version_after_memcached_restarts(memcached):
     with memcached.settings(PERSISTENT):
-        cache.close()  # the cache object of this thread, connected afresh under these settings
         first = content_changes.current_version()
         assert first is not None
         memcached.stop()
@@ -95,15 +95,31 @@ def test_a_change_replaces_the_version_after_memcached_restarts(memcached):
 
 
 def test_with_one_server_every_key_goes_to_it_while_it_answers(memcached):
-    with memcached.settings(PERSISTENT):
-        client = cache._cache
-        assert isinstance(client.hasher, OneServer)  # no murmur3 in Python for every key
-        assert cache.set("a", 1) is None and cache.get_many(["a", "b"]) == {"a": 1}
+    options = {**settings.MEMCACHED_OPTIONS, "retry_timeout": 0, "dead_timeout": 0.5}  # give up and come back soon
+    with override_settings(CACHES={"default": {"BACKEND": PERSISTENT, "LOCATION": f"127.0.0.1:{memcached.port}",
+                                               "OPTIONS": options}}):
+        hasher = cache._cache.hasher
+        assert isinstance(hasher, OneServer)  # no murmur3 in Python for every key
+        cache.set("a", 1)
+        assert cache.get_many(["a", "b"]) == {"a": 1}
         memcached.stop()
-        assert cache.get("a") is None  # down: a miss, quickly (MEMCACHED_OPTIONS), not an error
+        for _attempt in range(5):  # pymemcache gives the server up after its failures...
+            assert cache.get("a") is None  # a miss, not an error
+        assert hasher.nodes == []
         memcached.start()
-    hasher = OneServer()
-    hasher.add_node("127.0.0.1:1")
-    assert hasher.get_node("key") == "127.0.0.1:1"
-    hasher.remove_node("127.0.0.1:1")  # what pymemcache does to a server it gave up on
-    assert hasher.get_node("key") is None
+        time.sleep(0.6)
+        cache.set("a", 2)  # ...and takes it back when it answers again
+        assert cache.get("a") == 2 and len(hasher.nodes) == 1
+
+
+def test_deletes_give_up_at_once_while_memcached_hangs_and_say_so(caplog):
+    """Every write to a public table deletes the content version: with memcached taking connections and never
+    answering, a publish of many writes must not wait for a timeout at each."""
+    with listening(accept=True) as port, override_settings(CACHES={"default": {
+            "BACKEND": PERSISTENT, "LOCATION": f"127.0.0.1:{port}", "OPTIONS": settings.MEMCACHED_OPTIONS}}):
+        started = time.monotonic()
+        for _write in range(10):
+            content_changes.replace_version()
+        assert time.monotonic() - started < 3 * settings.MEMCACHED_OPTIONS["timeout"]
+    lost = [record for record in caplog.records if record.name == "botevgrad.memcached"]
+    assert len(lost) == 10 and all(record.levelname == "ERROR" for record in lost)

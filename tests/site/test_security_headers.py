@@ -2,11 +2,13 @@
 
 import pytest
 from csp.constants import NONCE, SELF
+from csp.utils import build_policy
 from django.core.files.base import ContentFile
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from wagtail.documents import get_document_model
 
+from botevgrad import content_security
 from botevgrad.content_security import ADMIN_POLICY, PUBLIC_POLICY, ContentSecurityPolicyMiddleware
 from tests.site.test_served_files import media_on_disk  # noqa: F401 (a fixture)
 
@@ -69,9 +71,13 @@ def through_the_middleware(path="/", nonce=False, **response_attributes):
     return policy(middleware.process_response(request, response))
 
 
-def test_the_policy_built_once_is_the_librarys_and_follows_the_settings():
+def test_the_policy_built_once_is_the_librarys_and_follows_the_settings(monkeypatch):
+    built = []
+    monkeypatch.setattr(content_security, "build_policy", lambda **parts: built.append(parts) or build_policy(**parts))
+    content_security.forget_built_policies()
     assert through_the_middleware() == PUBLIC_POLICY
-    assert through_the_middleware() == PUBLIC_POLICY  # the second response gets the kept one
+    assert through_the_middleware() == PUBLIC_POLICY
+    assert len(built) == 1  # the second response got the kept one
     assert through_the_middleware("/admin/") == ADMIN_POLICY
     with override_settings(CONTENT_SECURITY_POLICY={"DIRECTIVES": {**PUBLIC_POLICY, "img-src": ["'self'"]}}):
         assert through_the_middleware()["img-src"] == ["'self'"]

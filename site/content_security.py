@@ -80,7 +80,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 or any(getattr(response, name, None) is not None for name in PER_RESPONSE))
 
     def process_response(self, request, response):
-        """django-csp builds the policy afresh for every response, a fifth of the time of a page served from the
+        """django-csp builds the policy afresh for every response, an eighth of the time of a page served from the
         page cache. Here it only differs between the admin and the rest, so each is built once; a response whose
         policy could differ in another way (PER_RESPONSE, PER_SETTINGS) goes the library's way."""
         if self.varies(request, response):

@@ -18,8 +18,8 @@ FORM_ANCHOR = "anketa"
 
 
 def respondent_key(page, showing):
-    """What the answer keeps of the browser: a keyed hash of the random value of the form's showing, different for
-    each survey. Every copy of one showing (a double click, a resent page) has the same; nothing the browser keeps
+    """What the answer keeps of the form it was sent from: a keyed hash of the random value of the form's showing,
+    different for each survey. Every copy of one showing (a double click, a resent page) has the same; nothing the browser keeps
     after the answer, its cookies included, leads to it."""
     return salted_hmac("surveys.respondent", f"{page.pk}:{showing}", algorithm="sha256").hexdigest()
 
@@ -61,7 +61,7 @@ def receive_answer(page, request):
         try:
             store_answer(page, form, respondent_key(page, showing))
         except IntegrityError:
-            # The same browser's other request stored its answer first: this one counts as that one.
+            # Another copy of the same form (a double click, a resent page) was stored first: this one is that one.
             remember_answered(request, page)
             return render_survey(page, request, "answered", status=409)
     remember_answered(request, page)
